@@ -31,6 +31,12 @@ function nodeTestFiles(): string[] {
   return files;
 }
 
+function hasBrowserTests(): boolean {
+  return readdirSync(join(root, 'packages')).some((pkg) =>
+    existsSync(join(root, 'packages', pkg, 'test', 'browser')),
+  );
+}
+
 function e2eTestFiles(): string[] {
   const dir = join(root, 'e2e');
   if (!existsSync(dir)) return [];
@@ -45,21 +51,21 @@ const steps: Step[] = [
   {
     name: 'lint',
     command: 'pnpm',
-    args: ['run', '--silent', 'lint'],
+    args: ['run', 'lint'],
     counter: 'check',
     timeoutMs: 5 * minutes,
   },
   {
     name: 'typecheck',
     command: 'pnpm',
-    args: ['run', '--silent', 'typecheck'],
+    args: ['run', 'typecheck'],
     counter: 'check',
     timeoutMs: 5 * minutes,
   },
   {
     name: 'build',
     command: 'pnpm',
-    args: ['run', '--silent', 'build'],
+    args: ['run', 'build'],
     counter: 'check',
     timeoutMs: 5 * minutes,
   },
@@ -96,7 +102,11 @@ const steps: Step[] = [
     counter: 'tap',
     timeoutMs: 10 * minutes,
   },
-].filter((step) => only.length === 0 || only.includes(step.name)) as Step[];
+].filter(
+  (step) =>
+    (only.length === 0 || only.includes(step.name)) &&
+    (step.name !== 'browser' || hasBrowserTests()),
+) as Step[];
 
 interface Result {
   name: string;
