@@ -1,0 +1,146 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  FormDefinitionError,
+  createClient,
+  safeParseFormDefinition,
+  type FormDefinition,
+} from '@union-join/sdk';
+import { DefinitionLoadError } from '../internal/definition-load-error.ts';
+
+/** Where a host gets its form definition from; the first one set wins, in this order. */
+export interface DefinitionSource {
+  /** A definition object set from JavaScript. */
+  definition: unknown;
+  /** URL of a form-definition JSON file. */
+  src: string | undefined;
+  /** Backend base URL; with `formId`, the definition is `GET {endpoint}/v1/forms/{formId}`. */
+  endpoint: string | undefined;
+  /** The form's id on the backend. */
+  formId: string | undefined;
+}
+
+/** Where loading stands: nothing to load yet, loading, loaded, or why it failed. */
+export type DefinitionState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly definition: FormDefinition }
+  | { readonly status: 'invalid'; readonly error: FormDefinitionError }
+  | { readonly status: 'failed'; readonly error: DefinitionLoadError };
+
+/**
+ * Loads and checks the form definition from `.definition`, `src` or `endpoint` + `form-id`,
+ * reloading whenever one of them changes. An invalid definition is reported with the sdk's JSON
+ * paths (on the console too, where a webmaster looks first); a failed fetch can be retried.
+ */
+export class DefinitionController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & DefinitionSource;
+  readonly #onChange: (state: DefinitionState) => void;
+  #state: DefinitionState = { status: 'idle' };
+  #inputs: readonly unknown[] = [];
+  #generation = 0;
+
+  /** `onChange` is called whenever the state changes, before the host re-renders. */
+  constructor(
+    host: ReactiveControllerHost & DefinitionSource,
+    onChange: (state: DefinitionState) => void,
+  ) {
+    this.#host = host;
+    this.#onChange = onChange;
+    host.addController(this);
+  }
+
+  /** The current state. */
+  get state(): DefinitionState {
+    return this.#state;
+  }
+
+  hostUpdate(): void {
+    const { definition, src, endpoint, formId } = this.#host;
+    const inputs = [definition, src, endpoint, formId];
+    if (inputs.every((value, i) => Object.is(value, this.#inputs[i]))) return;
+    this.#inputs = inputs;
+    this.#load();
+  }
+
+  /** Loads again, e.g. from the "Try again" button after a network failure. */
+  retry(): void {
+    this.#load();
+    this.#host.requestUpdate();
+  }
+
+  #load(): void {
+    const generation = ++this.#generation;
+    const { definition, src, endpoint, formId } = this.#host;
+    if (definition !== undefined && definition !== null) {
+      // A definition set from JavaScript is checked at once, so the first render shows the form.
+      this.#accept(safeParseFormDefinition(definition));
+      return;
+    }
+    if (src) {
+      this.#set({ status: 'loading' });
+      void this.#fetchJson(src).then(
+        (json) => generation === this.#generation && this.#accept(safeParseFormDefinition(json)),
+        (error: unknown) => generation === this.#generation && this.#fail(error),
+      );
+      return;
+    }
+    if (formId && endpoint !== undefined) {
+      this.#set({ status: 'loading' });
+      // An empty endpoint means "this site": the page's origin, not the page's own path.
+      void Promise.resolve()
+        .then(() => createClient({ endpoint: endpoint.trim() || '/' }).getForm(formId))
+        .then(
+          (loaded) => generation === this.#generation && this.#set({ status: 'ready', definition: loaded }),
+          (error: unknown) => {
+            if (generation !== this.#generation) return;
+            if (error instanceof FormDefinitionError) this.#invalid(error);
+            else this.#fail(error);
+          },
+        );
+      return;
+    }
+    this.#set({ status: 'idle' });
+  }
+
+  async #fetchJson(src: string): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(src, document.baseURI), {
+        credentials: 'omit',
+        headers: { accept: 'application/json' },
+      });
+    } catch (error) {
+      throw new DefinitionLoadError('network', { cause: error });
+    }
+    if (!response.ok) throw new DefinitionLoadError('not_found', { status: response.status });
+    try {
+      return (await response.json()) as unknown;
+    } catch (error) {
+      throw new DefinitionLoadError('not_json', { cause: error });
+    }
+  }
+
+  #accept(
+    result: { ok: true; definition: FormDefinition } | { ok: false; error: FormDefinitionError },
+  ): void {
+    if (result.ok) this.#set({ status: 'ready', definition: result.definition });
+    else this.#invalid(result.error);
+  }
+
+  #invalid(error: FormDefinitionError): void {
+    console.error(error);
+    this.#set({ status: 'invalid', error });
+  }
+
+  #fail(error: unknown): void {
+    const loadError = error instanceof DefinitionLoadError ? error : DefinitionLoadError.from(error);
+    console.error(loadError);
+    this.#set({ status: 'failed', error: loadError });
+  }
+
+  #set(state: DefinitionState): void {
+    this.#state = state;
+    this.#onChange(state);
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,16 @@
+/** Fired when an application was saved on the device and will be sent once the browser is online. */
+export class UnionJoinQueuedEvent extends Event {
+  static readonly eventName = 'union-join-queued';
+  readonly detail: { readonly idempotencyKey: string };
+
+  constructor(idempotencyKey: string) {
+    super(UnionJoinQueuedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = { idempotencyKey };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'union-join-queued': UnionJoinQueuedEvent;
+  }
+}

@@ -1,0 +1,21 @@
+import type { Application } from '@union-join/sdk';
+
+/**
+ * Fired before the application is sent. Cancelable: `preventDefault()` stops the element from
+ * sending, so a page can hand the application to its own code instead.
+ */
+export class UnionJoinSubmitEvent extends Event {
+  static readonly eventName = 'union-join-submit';
+  readonly detail: { readonly application: Application };
+
+  constructor(application: Application) {
+    super(UnionJoinSubmitEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.detail = { application };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'union-join-submit': UnionJoinSubmitEvent;
+  }
+}

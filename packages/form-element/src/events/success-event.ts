@@ -1,0 +1,16 @@
+/** Fired when the backend has accepted the application; `detail.id` is its reference. */
+export class UnionJoinSuccessEvent extends Event {
+  static readonly eventName = 'union-join-success';
+  readonly detail: { readonly id: string; readonly receivedAt?: string };
+
+  constructor(id: string, receivedAt?: string) {
+    super(UnionJoinSuccessEvent.eventName, { bubbles: true, composed: true });
+    this.detail = receivedAt === undefined ? { id } : { id, receivedAt };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'union-join-success': UnionJoinSuccessEvent;
+  }
+}
