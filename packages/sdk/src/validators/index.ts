@@ -1,0 +1,19 @@
+export { ageOn } from './age.ts';
+export { IBAN_LENGTHS, formatIban, isValidIban } from './iban.ts';
+export { parseIsoDate } from './iso-date.ts';
+export type { CalendarDate } from './iso-date.ts';
+export {
+  NORWEGIAN_ID_KINDS,
+  isValidNorwegianFodselsnummer,
+  parseNorwegianFodselsnummer,
+} from './fodselsnummer.ts';
+export type { NorwegianFodselsnummer, NorwegianIdKind } from './fodselsnummer.ts';
+export { NATIONAL_ID_COUNTRIES, isValidNationalId } from './national-id.ts';
+export type { NationalIdCountry } from './national-id.ts';
+export { isValidUkNino } from './nino.ts';
+export { MAX_INPUT_LENGTH, normaliseIdentifier } from './normalise.ts';
+export { isValidSwedishPersonnummer, parseSwedishPersonnummer } from './personnummer.ts';
+export type { PersonnummerOptions, SwedishPersonnummer } from './personnummer.ts';
+export { POSTCODE_COUNTRIES, isValidPostcode, normalisePostcode } from './postcode.ts';
+export type { PostcodeCountry } from './postcode.ts';
+export { formatSortCode, isValidUkAccountNumber, isValidUkSortCode } from './uk-bank.ts';

@@ -1,0 +1,91 @@
+import { compareDates, isRealDate, localCalendarDate } from './iso-date.ts';
+import type { CalendarDate } from './iso-date.ts';
+import { boundedString, normaliseIdentifier } from './normalise.ts';
+
+/** Options for Swedish personal identity numbers. */
+export interface PersonnummerOptions {
+  /** The day the number is read on; decides the century of a ten-digit number. Default: now. */
+  now?: Date;
+}
+
+/** What a valid personnummer or samordningsnummer says. */
+export interface SwedishPersonnummer {
+  /** Date of birth (for a samordningsnummer, with the 60 already taken off the day). */
+  birthDate: CalendarDate;
+  /** True for a samordningsnummer (co-ordination number, day + 60). */
+  coordinationNumber: boolean;
+  /** The twelve-digit form `YYYYMMDDXXXX`, which needs no separator to say the century. */
+  canonical: string;
+}
+
+const SHAPE = /^(\d{2})?(\d{6})(\+)?(\d{4})$/;
+
+/** Luhn (mod 10) over a string of digits, the last of which is the check digit. */
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let n = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (n > 9) n -= 9;
+    sum += n;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * Reads a Swedish personnummer or samordningsnummer, or returns `undefined` if it is not valid.
+ *
+ * Accepted: `YYMMDD-XXXX`, `YYMMDD+XXXX` (the year the person turns 100 and later), `YYMMDDXXXX`,
+ * `YYYYMMDDXXXX` and `YYYYMMDD-XXXX`. A ten-digit number belongs to the latest century that puts the
+ * birth year at most `now`'s year, one century earlier with `+`. The birth date must exist and not
+ * be after `now`; the Luhn check digit covers the ten digits without the century.
+ * @example parseSwedishPersonnummer('811218-9876')?.canonical // '198112189876'
+ */
+export function parseSwedishPersonnummer(
+  value: unknown,
+  options: PersonnummerOptions = {},
+): SwedishPersonnummer | undefined {
+  const raw = boundedString(value);
+  if (raw === undefined) return undefined;
+  const match = SHAPE.exec(normaliseIdentifier(raw));
+  if (!match) return undefined;
+  const [, century, yymmdd = '', plus, serial = ''] = match;
+  // The plus sign only disambiguates the century, which twelve digits already state.
+  if (century !== undefined && plus !== undefined) return undefined;
+  if (!luhnValid(yymmdd + serial)) return undefined;
+
+  const today = localCalendarDate(options.now instanceof Date ? options.now : new Date());
+  if (!today) return undefined;
+  const yy = Number(yymmdd.slice(0, 2));
+  let year: number;
+  if (century !== undefined) {
+    year = Number(century) * 100 + yy;
+  } else {
+    year = today.year - ((((today.year - yy) % 100) + 100) % 100);
+    if (plus !== undefined) year -= 100;
+  }
+  const month = Number(yymmdd.slice(2, 4));
+  const rawDay = Number(yymmdd.slice(4, 6));
+  const coordinationNumber = rawDay > 60;
+  const day = coordinationNumber ? rawDay - 60 : rawDay;
+  if (!isRealDate(year, month, day)) return undefined;
+  const birthDate = { year, month, day };
+  if (compareDates(birthDate, today) > 0) return undefined;
+  return {
+    birthDate,
+    coordinationNumber,
+    canonical: String(year).padStart(4, '0') + yymmdd.slice(2) + serial,
+  };
+}
+
+/**
+ * Whether `value` is a valid Swedish personnummer or samordningsnummer (see
+ * {@link parseSwedishPersonnummer} for the accepted forms).
+ * @example isValidSwedishPersonnummer('811218-9876') // true
+ * @example isValidSwedishPersonnummer('701063-2391') // true (samordningsnummer)
+ */
+export function isValidSwedishPersonnummer(
+  value: unknown,
+  options: PersonnummerOptions = {},
+): boolean {
+  return parseSwedishPersonnummer(value, options) !== undefined;
+}
