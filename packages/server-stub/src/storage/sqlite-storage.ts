@@ -1,0 +1,364 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { migrate, SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations.ts';
+import type {
+  AccessLogEntry,
+  ApplicationQuery,
+  ApplicationRecord,
+  DeliveryOutcome,
+  DeliveryRecord,
+  InsertOutcome,
+  NewAccessLogEntry,
+  PurgeCounts,
+  RetentionPolicy,
+  Storage,
+} from './storage.ts';
+
+/** File name of the database inside the data directory. */
+export const DATABASE_FILE = 'union-join.sqlite';
+
+const DAY_MS = 86_400_000;
+
+type Row = Record<string, unknown>;
+
+function toApplication(row: Row): ApplicationRecord {
+  return {
+    id: row.id as string,
+    formId: row.form_id as string,
+    formVersion: row.form_version as number,
+    receivedAt: row.received_at as number,
+    keyId: row.key_id as string,
+    nonce: row.nonce as Uint8Array,
+    ciphertext: row.ciphertext as Uint8Array,
+    idempotencyKey: row.idempotency_key as string,
+    requestHash: row.request_hash as string,
+    retrievedAt: (row.retrieved_at as number | null) ?? null,
+    deliveredAt: (row.delivered_at as number | null) ?? null,
+  };
+}
+
+function toDelivery(row: Row): DeliveryRecord {
+  return {
+    id: row.id as string,
+    applicationId: row.application_id as string,
+    formId: row.form_id as string,
+    status: row.status as DeliveryRecord['status'],
+    attempts: row.attempts as number,
+    createdAt: row.created_at as number,
+    nextAttemptAt: row.next_attempt_at as number,
+    lastAttemptAt: (row.last_attempt_at as number | null) ?? null,
+    lastStatus: (row.last_status as number | null) ?? null,
+    lastError: (row.last_error as string | null) ?? null,
+    deliveredAt: (row.delivered_at as number | null) ?? null,
+  };
+}
+
+/** Options of {@link SqliteStorage}. */
+export interface SqliteStorageOptions {
+  /** Database file, or `:memory:`. */
+  path: string;
+  /** Schema changes to apply; defaults to {@link SQLITE_MIGRATIONS}. */
+  migrations?: readonly SqliteMigration[];
+}
+
+/**
+ * {@link Storage} on the embedded `node:sqlite`: WAL journal, full fsync on commit, foreign keys,
+ * and `secure_delete` so erased rows are overwritten rather than left in free pages.
+ *
+ * @example
+ * const storage = new SqliteStorage({ path: '.union-join/union-join.sqlite' });
+ */
+export class SqliteStorage implements Storage {
+  /** The open database; for migrations and jobs that extend storage (analytics, say). */
+  readonly db: DatabaseSync;
+
+  /** Opens (creating if needed) and migrates the database. */
+  constructor({ path, migrations = SQLITE_MIGRATIONS }: SqliteStorageOptions) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new DatabaseSync(path);
+    this.db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      PRAGMA foreign_keys = ON;
+      PRAGMA secure_delete = ON;
+      PRAGMA busy_timeout = 5000;
+    `);
+    migrate(this.db, migrations);
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async insertApplication(
+    record: ApplicationRecord,
+    delivery?: DeliveryRecord,
+  ): Promise<InsertOutcome> {
+    return this.#transaction(() => {
+      const result = this.db
+        .prepare(
+          `INSERT INTO applications (id, form_id, form_version, received_at, key_id, nonce,
+             ciphertext, idempotency_key, request_hash, retrieved_at, delivered_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
+        )
+        .run(
+          record.id,
+          record.formId,
+          record.formVersion,
+          record.receivedAt,
+          record.keyId,
+          record.nonce,
+          record.ciphertext,
+          record.idempotencyKey,
+          record.requestHash,
+          record.retrievedAt,
+          record.deliveredAt,
+        );
+      if (result.changes === 0) {
+        const existing = this.#findByIdempotencyKey(record.formId, record.idempotencyKey);
+        if (!existing) throw new Error('idempotency conflict without a stored row');
+        return { inserted: false, existing };
+      }
+      if (delivery) this.#insertDelivery(delivery);
+      return { inserted: true };
+    });
+  }
+
+  #insertDelivery(delivery: DeliveryRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO webhook_deliveries (id, application_id, form_id, status, attempts, created_at,
+           next_attempt_at, last_attempt_at, last_status, last_error, delivered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        delivery.id,
+        delivery.applicationId,
+        delivery.formId,
+        delivery.status,
+        delivery.attempts,
+        delivery.createdAt,
+        delivery.nextAttemptAt,
+        delivery.lastAttemptAt,
+        delivery.lastStatus,
+        delivery.lastError,
+        delivery.deliveredAt,
+      );
+  }
+
+  #findByIdempotencyKey(formId: string, key: string): ApplicationRecord | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM applications WHERE form_id = ? AND idempotency_key = ?')
+      .get(formId, key);
+    return row ? toApplication(row) : undefined;
+  }
+
+  async findByIdempotencyKey(formId: string, key: string): Promise<ApplicationRecord | undefined> {
+    return this.#findByIdempotencyKey(formId, key);
+  }
+
+  async getApplication(id: string): Promise<ApplicationRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM applications WHERE id = ?').get(id);
+    return row ? toApplication(row) : undefined;
+  }
+
+  async listApplications(query: ApplicationQuery): Promise<ApplicationRecord[]> {
+    const where = ['form_id = ?'];
+    const params: SQLInputValue[] = [query.formId];
+    if (query.receivedFrom !== undefined) {
+      where.push('received_at >= ?');
+      params.push(query.receivedFrom);
+    }
+    if (query.receivedBefore !== undefined) {
+      where.push('received_at < ?');
+      params.push(query.receivedBefore);
+    }
+    if (query.after) {
+      where.push('(received_at > ? OR (received_at = ? AND id > ?))');
+      params.push(query.after.receivedAt, query.after.receivedAt, query.after.id);
+    }
+    params.push(query.limit);
+    return this.db
+      .prepare(
+        `SELECT * FROM applications WHERE ${where.join(' AND ')}
+         ORDER BY received_at, id LIMIT ?`,
+      )
+      .all(...params)
+      .map(toApplication);
+  }
+
+  async deleteApplication(id: string): Promise<boolean> {
+    return this.#transaction(() => {
+      // Deliveries go with it through ON DELETE CASCADE.
+      return this.db.prepare('DELETE FROM applications WHERE id = ?').run(id).changes > 0;
+    });
+  }
+
+  async markRetrieved(id: string, at: number): Promise<ApplicationRecord | undefined> {
+    this.db
+      .prepare('UPDATE applications SET retrieved_at = ? WHERE id = ? AND retrieved_at IS NULL')
+      .run(at, id);
+    return this.getApplication(id);
+  }
+
+  async listDeliveries(applicationId: string): Promise<DeliveryRecord[]> {
+    return this.db
+      .prepare('SELECT * FROM webhook_deliveries WHERE application_id = ? ORDER BY created_at, id')
+      .all(applicationId)
+      .map(toDelivery);
+  }
+
+  async claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<DeliveryRecord[]> {
+    return this.#transaction(() => {
+      const due = this.db
+        .prepare(
+          `SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
+           ORDER BY next_attempt_at, id LIMIT ?`,
+        )
+        .all(now, limit)
+        .map(toDelivery);
+      const lease = this.db.prepare('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
+      for (const delivery of due) lease.run(now + leaseMs, delivery.id);
+      return due;
+    });
+  }
+
+  async recordDeliveryAttempt(
+    deliveryId: string,
+    at: number,
+    outcome: DeliveryOutcome,
+  ): Promise<void> {
+    this.#transaction(() => {
+      const delivered = outcome.kind === 'delivered';
+      this.db
+        .prepare(
+          `UPDATE webhook_deliveries SET
+             status = ?, attempts = attempts + 1, last_attempt_at = ?, last_status = ?,
+             last_error = ?, next_attempt_at = ?, delivered_at = ?
+           WHERE id = ?`,
+        )
+        .run(
+          outcome.kind === 'retry' ? 'pending' : outcome.kind,
+          at,
+          outcome.httpStatus,
+          delivered ? null : outcome.error,
+          outcome.kind === 'retry' ? outcome.nextAttemptAt : at,
+          delivered ? at : null,
+          deliveryId,
+        );
+      if (delivered) {
+        this.db
+          .prepare(
+            `UPDATE applications SET delivered_at = ? WHERE delivered_at IS NULL
+               AND id = (SELECT application_id FROM webhook_deliveries WHERE id = ?)`,
+          )
+          .run(at, deliveryId);
+      }
+    });
+  }
+
+  async appendAccessLog(entry: NewAccessLogEntry): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO access_log (at, actor, action, form_id, application_ids, count)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.formId,
+        JSON.stringify(entry.applicationIds),
+        entry.count,
+      );
+  }
+
+  async listAccessLog(afterSeq: number, limit: number): Promise<AccessLogEntry[]> {
+    return this.db
+      .prepare('SELECT * FROM access_log WHERE seq > ? ORDER BY seq LIMIT ?')
+      .all(afterSeq, limit)
+      .map((row) => ({
+        seq: row.seq as number,
+        at: row.at as number,
+        actor: row.actor as string,
+        action: row.action as string,
+        formId: (row.form_id as string | null) ?? null,
+        applicationIds: JSON.parse(row.application_ids as string) as string[],
+        count: row.count as number,
+      }));
+  }
+
+  async purgeExpired(policy: RetentionPolicy): Promise<PurgeCounts> {
+    const counts = this.#transaction(() => {
+      let handled = 0;
+      const formIds = this.db
+        .prepare('SELECT DISTINCT form_id FROM applications')
+        .all()
+        .map((row) => row.form_id as string);
+      const deleteHandled = this.db.prepare(
+        `DELETE FROM applications WHERE form_id = ?
+           AND COALESCE(MIN(retrieved_at, delivered_at), retrieved_at, delivered_at) <= ?`,
+      );
+      for (const formId of formIds) {
+        const days = policy.retentionDaysByForm.get(formId) ?? policy.defaultRetentionDays;
+        handled += deleteHandled.run(formId, policy.now - days * DAY_MS).changes as number;
+      }
+      const unhandled = this.db
+        .prepare(
+          `DELETE FROM applications
+           WHERE retrieved_at IS NULL AND delivered_at IS NULL AND received_at <= ?`,
+        )
+        .run(policy.now - policy.undeliveredMaxDays * DAY_MS).changes as number;
+      return { handled, unhandled };
+    });
+    // Move erased pages out of the write-ahead log into the (securely deleted) main file.
+    if (counts.handled + counts.unhandled > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return counts;
+  }
+
+  async keyIdsInUse(): Promise<string[]> {
+    return this.db
+      .prepare(
+        `SELECT key_id AS id FROM applications
+         UNION SELECT substr(request_hash, 1, instr(request_hash, ':') - 1) FROM applications`,
+      )
+      .all()
+      .map((row) => row.id as string);
+  }
+
+  async resealApplications(
+    currentKeyId: string,
+    reseal: (record: ApplicationRecord) => Pick<ApplicationRecord, 'keyId' | 'nonce' | 'ciphertext'>,
+  ): Promise<number> {
+    const count = this.#transaction(() => {
+      const rows = this.db
+        .prepare('SELECT * FROM applications WHERE key_id != ?')
+        .all(currentKeyId)
+        .map(toApplication);
+      const update = this.db.prepare(
+        'UPDATE applications SET key_id = ?, nonce = ?, ciphertext = ? WHERE id = ?',
+      );
+      for (const row of rows) {
+        const box = reseal(row);
+        update.run(box.keyId, box.nonce, box.ciphertext, row.id);
+      }
+      return rows.length;
+    });
+    if (count > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return count;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+}

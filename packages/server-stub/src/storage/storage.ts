@@ -1,0 +1,141 @@
+// The narrow persistence boundary of the server. Everything is async so that a networked database
+// (PostgreSQL, say) can implement it; the embedded SQLite implementation is in sqlite-storage.ts.
+// Storage never sees plaintext answers: it keeps sealed boxes and metadata only.
+
+/** One stored application: metadata in the clear, answers and consents sealed. */
+export interface ApplicationRecord {
+  /** Random, unguessable id; also the AAD the ciphertext is bound to. */
+  id: string;
+  formId: string;
+  formVersion: number;
+  /** Milliseconds since the epoch. */
+  receivedAt: number;
+  /** Id of the data key that sealed `ciphertext`. */
+  keyId: string;
+  nonce: Uint8Array;
+  ciphertext: Uint8Array;
+  idempotencyKey: string;
+  /** Keyed hash of the request body (`<keyId>:<hmac>`), to tell a replay from a reused key. */
+  requestHash: string;
+  retrievedAt: number | null;
+  deliveredAt: number | null;
+}
+
+/** State of one webhook delivery in the outbox. */
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'cancelled';
+
+/** One row of the durable webhook outbox. */
+export interface DeliveryRecord {
+  id: string;
+  applicationId: string;
+  formId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  createdAt: number;
+  nextAttemptAt: number;
+  lastAttemptAt: number | null;
+  /** HTTP status of the last attempt, when the receiver answered. */
+  lastStatus: number | null;
+  /** Short code of the last failure (`http_500`, `timeout`, `network`, ...), never a body. */
+  lastError: string | null;
+  deliveredAt: number | null;
+}
+
+/** Result of one delivery attempt, written atomically with the application's `delivered_at`. */
+export type DeliveryOutcome =
+  | { kind: 'delivered'; httpStatus: number }
+  | { kind: 'retry'; nextAttemptAt: number; httpStatus: number | null; error: string }
+  | { kind: 'failed' | 'cancelled'; httpStatus: number | null; error: string };
+
+/** What {@link Storage.insertApplication} did. */
+export type InsertOutcome =
+  | { inserted: true }
+  | { inserted: false; existing: ApplicationRecord };
+
+/** Filter and page of an application listing, oldest first. */
+export interface ApplicationQuery {
+  formId: string;
+  /** Inclusive lower bound on `receivedAt`. */
+  receivedFrom?: number;
+  /** Exclusive upper bound on `receivedAt`. */
+  receivedBefore?: number;
+  /** Continue after this row (keyset pagination). */
+  after?: { receivedAt: number; id: string };
+  limit: number;
+}
+
+/** One entry of the append-only access log. */
+export interface AccessLogEntry {
+  seq: number;
+  at: number;
+  /** Name of the admin token used, or `system:<job>` for the server's own jobs. */
+  actor: string;
+  action: string;
+  formId: string | null;
+  applicationIds: string[];
+  count: number;
+}
+
+/** An access-log entry to append; `seq` is assigned by storage. */
+export type NewAccessLogEntry = Omit<AccessLogEntry, 'seq'>;
+
+/** How long applications are kept, evaluated at `now`. */
+export interface RetentionPolicy {
+  now: number;
+  /** Days after retrieval or delivery (whichever came first) for forms without their own value. */
+  defaultRetentionDays: number;
+  retentionDaysByForm: ReadonlyMap<string, number>;
+  /** Days after receipt for applications never retrieved nor delivered. */
+  undeliveredMaxDays: number;
+}
+
+/** How many applications a purge deleted. */
+export interface PurgeCounts {
+  /** Retrieved or delivered, and past their retention period. */
+  handled: number;
+  /** Never retrieved nor delivered, and past the maximum. */
+  unhandled: number;
+}
+
+/** Persistence used by the routes, the webhook worker, retention and key rotation. */
+export interface Storage {
+  /**
+   * Stores an application (and its outbox row) unless one with the same form and idempotency key
+   * exists, in which case that one is returned. Atomic: concurrent identical calls store one row.
+   */
+  insertApplication(record: ApplicationRecord, delivery?: DeliveryRecord): Promise<InsertOutcome>;
+  findByIdempotencyKey(formId: string, key: string): Promise<ApplicationRecord | undefined>;
+  getApplication(id: string): Promise<ApplicationRecord | undefined>;
+  listApplications(query: ApplicationQuery): Promise<ApplicationRecord[]>;
+  /** Deletes an application and its deliveries; false when there was none. */
+  deleteApplication(id: string): Promise<boolean>;
+  /** Sets `retrievedAt` if not yet set; returns the row, or undefined when there is none. */
+  markRetrieved(id: string, at: number): Promise<ApplicationRecord | undefined>;
+  listDeliveries(applicationId: string): Promise<DeliveryRecord[]>;
+  /**
+   * Returns pending deliveries due at `now` and pushes their next attempt to `now + leaseMs`, so a
+   * delivery whose sender dies is retried after the lease rather than lost.
+   */
+  claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<DeliveryRecord[]>;
+  /** Records an attempt; on `delivered` also sets the application's `deliveredAt`. */
+  recordDeliveryAttempt(deliveryId: string, at: number, outcome: DeliveryOutcome): Promise<void>;
+  appendAccessLog(entry: NewAccessLogEntry): Promise<void>;
+  /** Entries after `afterSeq`, oldest first. */
+  listAccessLog(afterSeq: number, limit: number): Promise<AccessLogEntry[]>;
+  /** Deletes applications past retention (with their deliveries). */
+  purgeExpired(policy: RetentionPolicy): Promise<PurgeCounts>;
+  /** Every key id referenced by a stored row or request hash. */
+  keyIdsInUse(): Promise<string[]>;
+  /**
+   * Re-seals, in one transaction, every application not sealed with `currentKeyId`; `reseal`
+   * returns the new sealed box. Returns the number of rows rewritten.
+   */
+  resealApplications(
+    currentKeyId: string,
+    reseal: (record: ApplicationRecord) => Pick<
+      ApplicationRecord,
+      'keyId' | 'nonce' | 'ciphertext'
+    >,
+  ): Promise<number>;
+  close(): Promise<void>;
+}
