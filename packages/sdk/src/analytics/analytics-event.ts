@@ -1,0 +1,150 @@
+import * as z from 'zod/mini';
+
+/** Wire-format version of an analytics event; bumped only on an incompatible change. */
+export const ANALYTICS_EVENT_VERSION = 1;
+
+/** The most events one batch may carry; the server rejects larger batches. */
+export const MAX_EVENTS_PER_BATCH = 50;
+
+/** Every kind of event the form emits, in the order an applicant usually meets them. */
+export const ANALYTICS_EVENT_TYPES = [
+  'step_view',
+  'step_complete',
+  'validation_error',
+  'submit_success',
+  'submit_failure',
+  'queued_offline',
+  'draft_resumed',
+  'ineligible',
+] as const;
+
+/** One of {@link ANALYTICS_EVENT_TYPES}. */
+export type AnalyticsEventType = (typeof ANALYTICS_EVENT_TYPES)[number];
+
+/** Coarse device class: enough to see whether phones struggle, too coarse to fingerprint. */
+export const DEVICE_CLASSES = ['mobile', 'tablet', 'desktop'] as const;
+
+/** One of {@link DEVICE_CLASSES}. */
+export type DeviceClass = (typeof DEVICE_CLASSES)[number];
+
+/** Why a submission did not go through, as a class: never a message, status text or URL. */
+export const SUBMIT_FAILURE_REASONS = [
+  'network',
+  'server',
+  'validation',
+  'rate_limited',
+  'other',
+] as const;
+
+/** One of {@link SUBMIT_FAILURE_REASONS}. */
+export type SubmitFailureReason = (typeof SUBMIT_FAILURE_REASONS)[number];
+
+/** Languages an event may report; the same set the form definitions support. */
+export const ANALYTICS_LOCALES = ['en', 'nb', 'sv'] as const;
+
+/** One of {@link ANALYTICS_LOCALES}. */
+export type AnalyticsLocale = (typeof ANALYTICS_LOCALES)[number];
+
+/**
+ * Validation issue codes an event may carry. A closed list, so a `validation_error` event can
+ * never smuggle free text (an answer, a message) to the server.
+ */
+export const ANALYTICS_ISSUE_CODES = [
+  'required',
+  'too_long',
+  'too_short',
+  'invalid_email',
+  'invalid_tel',
+  'invalid_number',
+  'too_small',
+  'too_large',
+  'not_integer',
+  'invalid_date',
+  'date_in_future',
+  'invalid_choice',
+  'invalid_postcode',
+  'invalid_personnummer',
+  'invalid_fodselsnummer',
+  'invalid_nino',
+  'invalid_iban',
+  'invalid_sort_code',
+  'invalid_account_number',
+  'consent_required',
+] as const;
+
+/** One of {@link ANALYTICS_ISSUE_CODES}. */
+export type AnalyticsIssueCode = (typeof ANALYTICS_ISSUE_CODES)[number];
+
+/**
+ * Step id the form reports for its "Check your answers" page, which is not a step of the
+ * definition. The leading underscore keeps it apart from definition ids.
+ */
+export const REVIEW_STEP_ID = '_review';
+
+/** Form, step and field ids as they appear in a form definition. */
+const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
+
+/** Flow ids are random, URL-safe and long enough not to collide; nothing more is accepted. */
+const FLOW_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+const MAX_FIELDS_PER_EVENT = 50;
+
+const Id = z.string().check(z.regex(ID_PATTERN));
+
+const common = {
+  v: z.literal(ANALYTICS_EVENT_VERSION),
+  form: Id,
+  formVersion: z.int().check(z.minimum(0), z.maximum(2_147_483_647)),
+  flow: z.string().check(z.regex(FLOW_PATTERN)),
+  seq: z.int().check(z.minimum(0), z.maximum(100_000)),
+  step: Id,
+  stepIndex: z.int().check(z.minimum(0), z.maximum(200)),
+  locale: z.enum(ANALYTICS_LOCALES),
+  device: z.enum(DEVICE_CLASSES),
+};
+
+const plainEvent = (type: Exclude<AnalyticsEventType, 'validation_error' | 'submit_failure'>) =>
+  z.strictObject({ ...common, type: z.literal(type) });
+
+/** `fieldId -> issue codes` of one failed Continue; at least one field, each with 1 to 10 codes. */
+export const FieldIssueCodes = z
+  .record(Id, z.array(z.enum(ANALYTICS_ISSUE_CODES)).check(z.minLength(1), z.maxLength(10)))
+  .check(
+    z.refine((fields) => {
+      const count = Object.keys(fields).length;
+      return count >= 1 && count <= MAX_FIELDS_PER_EVENT;
+    }, `must name between 1 and ${MAX_FIELDS_PER_EVENT} fields`),
+  );
+
+/** `fieldId -> issue codes`, as carried by a `validation_error` event. */
+export type FieldIssueCodes = z.infer<typeof FieldIssueCodes>;
+
+/**
+ * One anonymous analytics event. Strict: an unknown property is an error, so nothing outside
+ * this whitelist can reach the server's storage.
+ */
+export const AnalyticsEvent = z.discriminatedUnion('type', [
+  plainEvent('step_view'),
+  plainEvent('step_complete'),
+  z.strictObject({ ...common, type: z.literal('validation_error'), fields: FieldIssueCodes }),
+  plainEvent('submit_success'),
+  z.strictObject({
+    ...common,
+    type: z.literal('submit_failure'),
+    reason: z.enum(SUBMIT_FAILURE_REASONS),
+  }),
+  plainEvent('queued_offline'),
+  plainEvent('draft_resumed'),
+  plainEvent('ineligible'),
+]);
+
+/** One anonymous analytics event (see {@link AnalyticsEvent}). */
+export type AnalyticsEvent = z.infer<typeof AnalyticsEvent>;
+
+/** The body of `POST /v1/events`: a JSON array of 1 to {@link MAX_EVENTS_PER_BATCH} events. */
+export const AnalyticsBatch = z
+  .array(AnalyticsEvent)
+  .check(z.minLength(1), z.maxLength(MAX_EVENTS_PER_BATCH));
+
+/** The body of `POST /v1/events`. */
+export type AnalyticsBatch = z.infer<typeof AnalyticsBatch>;
