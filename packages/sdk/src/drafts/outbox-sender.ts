@@ -1,0 +1,267 @@
+import type { Application } from '../application/index.ts';
+import { isRetryable } from '../client/retry-policy.ts';
+import { UnionJoinError } from '../errors/union-join-error.ts';
+import { isRecord } from './is-record.ts';
+import type { DeliveryFailure, DeliveryReceipt, Outbox, OutboxItem } from './outbox.ts';
+import { createOutboxLock, type OutboxLock } from './outbox-lock.ts';
+
+/** The part of the client the sender needs (`createClient(...)` fits). */
+export interface OutboxClient {
+  submit(
+    application: Application,
+    options: { idempotencyKey: string },
+  ): Promise<{ id: string; receivedAt?: string }>;
+}
+
+/** Options of {@link createOutboxSender}. */
+export interface OutboxSenderOptions {
+  client: OutboxClient;
+  store: Outbox;
+  /** Name of the cross-tab lock (default `union-join-outbox`). */
+  lockName?: string;
+  /** Replaces the default lock: Web Locks, or a lease in the storage where they are missing. */
+  lock?: OutboxLock;
+  /** Deliver only this form's items (a client talks to one backend). */
+  formId?: string;
+  /** Deliver only items queued for this endpoint. */
+  endpoint?: string;
+  /** The server accepted the item (or replayed its earlier acceptance). */
+  onDelivered?: (item: OutboxItem, receipt: DeliveryReceipt) => void;
+  /** The server refused the item for good; it stays in the outbox, marked failed. */
+  onFailed?: (item: OutboxItem) => void;
+  /** The attempt failed in a way worth retrying; the item stays pending. */
+  onRetry?: (item: OutboxItem, error: unknown) => void;
+  /** Wait after the `attempts`-th failed attempt, in milliseconds (default {@link outboxBackoff}). */
+  backoff?: (attempts: number) => number;
+  /** Clock in epoch milliseconds (default `Date.now`). */
+  now?: () => number;
+  /** Where `online` events fire (default `globalThis`). */
+  target?: EventTarget;
+}
+
+/** Delivers queued applications. */
+export interface OutboxSender {
+  /** Sends what is queued now, then on every `online` event and when a retry falls due. */
+  start(): void;
+  /** Stops listening and cancels timers; a send in progress completes. */
+  stop(): void;
+  /** Sends every pending item now, ignoring backoff; resolves when this tab's pass is over. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Wait before the next attempt after `attempts` failed ones: 5 s doubling up to 5 minutes, with
+ * jitter, on top of the client's own quick retries.
+ */
+export function outboxBackoff(attempts: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(300_000, 5_000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(ceiling * (0.5 + random() / 2));
+}
+
+/**
+ * Creates the sender of queued applications. Items go one at a time, oldest first, each with its
+ * original idempotency key, under a lock shared by all tabs. An item is deleted only after the
+ * server accepted it; a definitive refusal marks it failed and keeps it; anything else keeps it
+ * pending and retries with backoff. A repeat after a crash between acceptance and deletion is safe:
+ * the server answers a known idempotency key with the application it already stored.
+ * @example
+ * const sender = createOutboxSender({
+ *   client: createClient({ endpoint }),
+ *   store: outbox,
+ *   formId: definition.id,
+ *   onDelivered: (item, receipt) => showConfirmation(receipt.reference),
+ * });
+ * sender.start();
+ */
+export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
+  const { client, store, formId, endpoint } = options;
+  const now = options.now ?? Date.now;
+  const backoff = options.backoff ?? ((attempts: number) => outboxBackoff(attempts));
+  const lock =
+    options.lock ?? createOutboxLock(options.lockName ?? 'union-join-outbox', store.storage);
+  const target = options.target ?? globalThis;
+  // Accepted in this page: never sent again from here, even if deleting them failed.
+  const delivered = new Set<string>();
+  let running: Promise<void> | undefined;
+  let again: boolean | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let abort: AbortController | undefined;
+  let started = false;
+
+  const onOnline = () => void flush(true);
+
+  function flush(force: boolean): Promise<void> {
+    if (running) {
+      // A pass is under way: queue one more, which will see whatever changed meanwhile.
+      again = (again ?? false) || force;
+      return running;
+    }
+    running = (async () => {
+      let nextForce = force;
+      try {
+        for (;;) {
+          again = undefined;
+          await lockedPass(nextForce);
+          if (again === undefined) break;
+          nextForce = again;
+        }
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  }
+
+  async function lockedPass(force: boolean): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    let retryInMs: number | undefined;
+    try {
+      const result = await lock.run(() => pass(force), abort?.signal);
+      if (!result.acquired) retryInMs = result.retryInMs;
+    } catch {
+      // Storage or lock trouble: items stay where they are and the timer comes back.
+      retryInMs = backoff(1);
+    }
+    if (started) await scheduleNext(retryInMs);
+  }
+
+  async function pass(force: boolean): Promise<void> {
+    const handled = new Set<string>();
+    for (;;) {
+      const time = now();
+      const pending = await store.list({ formId, endpoint, status: 'pending' });
+      const item = pending.find(
+        (candidate) =>
+          !handled.has(candidate.id) &&
+          !delivered.has(candidate.id) &&
+          (force || (candidate.nextAttemptAt ?? 0) <= time),
+      );
+      if (!item) return;
+      handled.add(item.id);
+      if ((await deliver(item)) === 'stop') return;
+    }
+  }
+
+  async function deliver(item: OutboxItem): Promise<'next' | 'stop'> {
+    let application: Application;
+    try {
+      application = await store.readApplication(item.id);
+    } catch {
+      const failed = await store.recordFailure(item.id, { code: 'unreadable' });
+      notify(() => options.onFailed?.(failed ?? item));
+      return 'next';
+    }
+    // Counted before sending, so a crash mid-request still shows as an attempt.
+    const attempt = await store.recordAttempt(item.id);
+    if (!attempt) return 'next';
+    let result: { id: string; receivedAt?: string };
+    try {
+      result = await client.submit(application, { idempotencyKey: attempt.idempotencyKey });
+    } catch (error) {
+      const failure = definitiveFailure(error);
+      if (failure) {
+        const failed = await store.recordFailure(item.id, failure);
+        notify(() => options.onFailed?.(failed ?? { ...attempt, status: 'failed', failure }));
+        return 'next';
+      }
+      const wait = Math.max(backoff(attempt.attempts), retryAfterMs(error));
+      const kept = await store.recordRetry(item.id, now() + wait);
+      notify(() => options.onRetry?.(kept ?? attempt, error));
+      // The network or the server is down: the rest would fail the same way.
+      return 'stop';
+    }
+    delivered.add(item.id);
+    let receipt: DeliveryReceipt | undefined;
+    try {
+      receipt = await store.recordDelivery(item.id, result);
+    } catch {
+      // Not deleted: this page will not send it again, a later page resends it and the server replays.
+    }
+    const shown = receipt ?? {
+      id: item.id,
+      formId: item.formId,
+      reference: result.id,
+      deliveredAt: now(),
+    };
+    notify(() => options.onDelivered?.(attempt, shown));
+    return 'next';
+  }
+
+  async function scheduleNext(retryInMs: number | undefined): Promise<void> {
+    let wait = retryInMs;
+    try {
+      for (const item of await store.list({ formId, endpoint, status: 'pending' })) {
+        if (delivered.has(item.id)) continue;
+        const due = Math.max(0, (item.nextAttemptAt ?? 0) - now());
+        wait = wait === undefined ? due : Math.min(wait, due);
+      }
+    } catch {
+      wait ??= backoff(1);
+    }
+    if (wait === undefined || !started) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(false), wait);
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      abort = new AbortController();
+      target.addEventListener('online', onOnline);
+      void flush(true);
+    },
+    stop() {
+      started = false;
+      target.removeEventListener('online', onOnline);
+      clearTimeout(timer);
+      timer = undefined;
+      abort?.abort();
+      abort = undefined;
+    },
+    flush: () => flush(true),
+  };
+}
+
+/** The refusal to record when `error` will not change by retrying; `undefined` to retry. */
+function definitiveFailure(error: unknown): DeliveryFailure | undefined {
+  const status = isRecord(error) && typeof error.status === 'number' ? error.status : undefined;
+  if (status !== undefined) {
+    if (isRetryable(status) || status < 400) return undefined;
+    const failure: DeliveryFailure = {
+      code: isRecord(error) && typeof error.code === 'string' ? error.code : `http_${status}`,
+      status,
+    };
+    const issues = isRecord(error) && Array.isArray(error.issues) ? error.issues : undefined;
+    if (issues) {
+      failure.issues = issues.flatMap((issue: unknown) =>
+        isRecord(issue) && typeof issue.code === 'string' && Array.isArray(issue.path)
+          ? [{ code: issue.code, path: issue.path.filter(isPathPart) }]
+          : [],
+      );
+    }
+    return failure;
+  }
+  // The client refusing the application itself (bad shape, bad key) will not change either.
+  if (error instanceof UnionJoinError && !isRetryable(error)) return { code: 'invalid_submission' };
+  return undefined;
+}
+
+function isPathPart(part: unknown): part is string | number {
+  return typeof part === 'string' || typeof part === 'number';
+}
+
+function retryAfterMs(error: unknown): number {
+  const wait = isRecord(error) ? error.retryAfterMs : undefined;
+  return typeof wait === 'number' && Number.isFinite(wait) ? wait : 0;
+}
+
+function notify(callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    // A failing callback must not stop delivery; report it where developers look.
+    console.error(error);
+  }
+}
