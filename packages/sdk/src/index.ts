@@ -1,1 +1,2 @@
-export {};
+// The root entry: everything here runs in browsers and in Node, and uses zod/mini only.
+export * from './definition/index.ts';

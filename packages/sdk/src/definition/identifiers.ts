@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+
+/** Longest id (form, step, field) a definition may use, in characters. */
+export const MAX_ID_LENGTH = 64;
+
+// Ids become answer keys, HTML ids and URL segments, so they stay short and plain; starting with a
+// letter also keeps `__proto__` and friends out of every object keyed by an id.
+const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const FORM_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const PURPOSE_PATTERN = /^[a-z][a-z0-9_-]*$/;
+
+/** Zod schema of a step or field id. */
+export const IdSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(MAX_ID_LENGTH, `is too long: at most ${MAX_ID_LENGTH} characters`),
+    z.regex(
+      ID_PATTERN,
+      'must start with a letter and contain only letters, digits, "-" and "_" (like "givenName")',
+    ),
+  );
+
+/** Zod schema of a form id, as used in URLs. */
+export const FormIdSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(MAX_ID_LENGTH, `is too long: at most ${MAX_ID_LENGTH} characters`),
+    z.regex(
+      FORM_ID_PATTERN,
+      'must contain only lower-case letters, digits and "-" (like "example-union")',
+    ),
+  );
+
+/** Zod schema of a consent purpose id. */
+export const PurposeSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(MAX_ID_LENGTH, `is too long: at most ${MAX_ID_LENGTH} characters`),
+    z.regex(
+      PURPOSE_PATTERN,
+      'must start with a lower-case letter and contain only lower-case letters, digits, "-" and "_" (like "newsletter")',
+    ),
+  );
