@@ -1,11 +1,8 @@
-import type { FormDefinition } from '../definition/index.ts';
+import { DEFAULT_DRAFT_TTL_DAYS, type FormDefinition } from '../definition/form-definition.ts';
 import type { Answers } from '../engine/index.ts';
 import type { DraftStorage } from './draft-storage.ts';
 import { fitAnswers } from './fit-answers.ts';
 import { isRecord } from './is-record.ts';
-
-/** Days a draft is kept when the definition does not set `drafts.ttlDays`. */
-export const DEFAULT_DRAFT_TTL_DAYS = 14;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // A record claiming to live longer than this, or saved in the future, is corrupt.

@@ -1,4 +1,5 @@
-import type { FieldDefinition, FormDefinition } from '../definition/index.ts';
+import type { FieldDefinition } from '../definition/field-definition.ts';
+import type { FormDefinition } from '../definition/form-definition.ts';
 import type { Answers, AnswerValue } from '../engine/index.ts';
 import { parseIsoDate } from '../validators/iso-date.ts';
 import { isRecord } from './is-record.ts';

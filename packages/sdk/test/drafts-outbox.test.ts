@@ -1,0 +1,354 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  createLeaseLock,
+  createMemoryDraftStorage,
+  createOutbox,
+  createOutboxSender,
+  createWebLock,
+  OutboxError,
+  type DraftStorage,
+  type OutboxItem,
+  type OutboxLock,
+} from '../src/drafts/index.ts';
+import { CANARIES, canaryApplication, createFakeServer } from './drafts-fixtures.ts';
+
+const KEY = '5b0f1a52-2f4c-4c39-9a57-0a3f4f1e8a11';
+
+/** Every value in the storage as text, binary data included, to look for plain-text canaries. */
+async function storageText(storage: DraftStorage): Promise<string> {
+  const parts: string[] = [];
+  for (const store of Object.values(storage.stores)) {
+    for (const [key, value] of await store.entries()) {
+      parts.push(
+        key,
+        JSON.stringify(value, (_k, v: unknown) => binaryAsText(v)),
+      );
+    }
+  }
+  return parts.join('\n');
+}
+
+function binaryAsText(value: unknown): unknown {
+  if (value instanceof ArrayBuffer) return new TextDecoder().decode(value);
+  if (ArrayBuffer.isView(value)) return new TextDecoder().decode(value);
+  return value;
+}
+
+describe('outbox', () => {
+  it('queues an application and reads it back unchanged', async () => {
+    const outbox = createOutbox(createMemoryDraftStorage());
+    const application = canaryApplication();
+    const item = await outbox.enqueue({ application, idempotencyKey: KEY });
+    assert.equal(item.status, 'pending');
+    assert.equal(item.attempts, 0);
+    assert.equal(item.formId, 'example-union');
+    assert.equal(item.idempotencyKey, KEY);
+    assert.deepEqual(await outbox.readApplication(item.id), application);
+    assert.deepEqual(await outbox.list(), [item]);
+  });
+
+  it('keeps queued applications encrypted at rest', async () => {
+    const storage = createMemoryDraftStorage();
+    await createOutbox(storage).enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const text = await storageText(storage);
+    assert.ok(text.includes(KEY), 'the bookkeeping is readable');
+    for (const canary of CANARIES) assert.ok(!text.includes(canary), `${canary} is not stored`);
+  });
+
+  it('queues the same idempotency key once', async () => {
+    const outbox = createOutbox(createMemoryDraftStorage());
+    const first = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const second = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    assert.equal(second.id, first.id);
+    assert.equal((await outbox.list()).length, 1);
+  });
+
+  it('makes an idempotency key when none is given', async () => {
+    const outbox = createOutbox(createMemoryDraftStorage());
+    const a = await outbox.enqueue({ application: canaryApplication() });
+    const b = await outbox.enqueue({ application: canaryApplication() });
+    assert.match(a.idempotencyKey, /^[0-9a-f-]{36}$/);
+    assert.notEqual(a.idempotencyKey, b.idempotencyKey);
+  });
+
+  it('refuses something that is not an application, or a key that cannot be sent', async () => {
+    const outbox = createOutbox(createMemoryDraftStorage());
+    await assert.rejects(
+      outbox.enqueue({ application: { answers: {} } as never }),
+      (error: unknown) => error instanceof OutboxError && error.code === 'invalid_application',
+    );
+    await assert.rejects(
+      outbox.enqueue({ application: canaryApplication(), idempotencyKey: 'has spaces' }),
+      (error: unknown) => error instanceof OutboxError && error.code === 'invalid_idempotency_key',
+    );
+    assert.deepEqual(await outbox.list(), []);
+  });
+
+  it('reports a queued application that cannot be decrypted as unreadable', async () => {
+    const storage = createMemoryDraftStorage();
+    const outbox = createOutbox(storage);
+    const item = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    await storage.stores.meta.delete('outbox-key');
+    const other = createOutbox(storage);
+    await assert.rejects(
+      other.readApplication(item.id),
+      (error: unknown) => error instanceof OutboxError && error.code === 'unreadable',
+    );
+    await assert.rejects(
+      other.readApplication('missing'),
+      (error: unknown) => error instanceof OutboxError && error.code === 'not_found',
+    );
+  });
+
+  it('skips corrupt records when listing, without deleting them', async () => {
+    const storage = createMemoryDraftStorage();
+    const outbox = createOutbox(storage);
+    await storage.stores.outbox.set('junk', { id: 1, status: 'sent' });
+    await storage.stores.outbox.set('text', 'not an item');
+    const item = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    assert.deepEqual(
+      (await outbox.list()).map((listed) => listed.id),
+      [item.id],
+    );
+    assert.equal((await storage.stores.outbox.entries()).length, 3);
+  });
+});
+
+describe('outbox sender', () => {
+  it('delivers a queued application with its original key, then deletes it and keeps a receipt', async () => {
+    const server = createFakeServer();
+    const outbox = createOutbox(createMemoryDraftStorage());
+    const item = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const delivered: string[] = [];
+    const sender = createOutboxSender({
+      client: server.client,
+      store: outbox,
+      onDelivered: (_item, receipt) => delivered.push(receipt.reference),
+    });
+    await sender.flush();
+    assert.deepEqual(server.requests, [KEY]);
+    assert.equal(server.stored.size, 1);
+    assert.deepEqual(delivered, ['app-1']);
+    assert.deepEqual(await outbox.list(), []);
+    const receipts = await outbox.receipts('example-union');
+    assert.equal(receipts.length, 1);
+    assert.equal(receipts[0]?.id, item.id);
+    assert.equal(receipts[0]?.reference, 'app-1');
+    await outbox.dismissReceipt(item.id);
+    assert.deepEqual(await outbox.receipts(), []);
+  });
+
+  it('marks a definitive refusal failed, keeps it with the reason and does not send it again', async () => {
+    const server = createFakeServer();
+    server.script.push('rejected');
+    const outbox = createOutbox(createMemoryDraftStorage());
+    await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const failed: OutboxItem[] = [];
+    const sender = createOutboxSender({
+      client: server.client,
+      store: outbox,
+      onFailed: (item) => failed.push(item),
+    });
+    await sender.flush();
+    await sender.flush();
+    assert.equal(server.requests.length, 1);
+    const [kept] = await outbox.list();
+    assert.equal(kept?.status, 'failed');
+    assert.deepEqual(kept?.failure, {
+      code: 'validation_failed',
+      status: 422,
+      issues: [{ path: ['answers', 'email'], code: 'invalid_email' }],
+    });
+    assert.equal(failed.length, 1);
+    assert.equal(server.stored.size, 0);
+  });
+
+  for (const trouble of ['unavailable', 'network-error', 'rate-limited'] as const) {
+    it(`keeps the item pending after ${trouble}, counts the attempt and backs off`, async () => {
+      const server = createFakeServer();
+      server.script.push(trouble);
+      let time = 1_000_000;
+      const outbox = createOutbox(createMemoryDraftStorage(), { now: () => time });
+      await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+      const retried: unknown[] = [];
+      const sender = createOutboxSender({
+        client: server.client,
+        store: outbox,
+        now: () => time,
+        backoff: () => 60_000,
+        onRetry: (_item, error) => retried.push(error),
+      });
+      await sender.flush();
+      const [kept] = await outbox.list();
+      assert.equal(kept?.status, 'pending');
+      assert.equal(kept?.attempts, 1);
+      assert.equal(kept?.lastAttemptAt, 1_000_000);
+      assert.equal(kept?.nextAttemptAt, 1_060_000);
+      assert.equal(retried.length, 1);
+      time += 60_000;
+      await sender.flush();
+      assert.deepEqual(server.requests, [KEY, KEY]);
+      assert.equal(server.stored.size, 1);
+      assert.deepEqual(await outbox.list(), []);
+    });
+  }
+
+  it('stops a pass at the first transient failure instead of trying every item', async () => {
+    const server = createFakeServer();
+    server.script.push('network-error');
+    const outbox = createOutbox(createMemoryDraftStorage());
+    await outbox.enqueue({ application: canaryApplication(), idempotencyKey: `${KEY}-1` });
+    await outbox.enqueue({ application: canaryApplication(), idempotencyKey: `${KEY}-2` });
+    await createOutboxSender({ client: server.client, store: outbox }).flush();
+    assert.deepEqual(server.requests, [`${KEY}-1`]);
+  });
+
+  it('sends items of its own form only', async () => {
+    const server = createFakeServer();
+    const outbox = createOutbox(createMemoryDraftStorage());
+    await outbox.enqueue({ application: canaryApplication('other-union'), idempotencyKey: KEY });
+    await createOutboxSender({
+      client: server.client,
+      store: outbox,
+      formId: 'example-union',
+    }).flush();
+    assert.deepEqual(server.requests, []);
+    assert.equal((await outbox.list()).length, 1);
+  });
+
+  it('does not send twice when flushed again while sending', async () => {
+    const server = createFakeServer(20);
+    const outbox = createOutbox(createMemoryDraftStorage());
+    await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const sender = createOutboxSender({ client: server.client, store: outbox });
+    await Promise.all([sender.flush(), sender.flush(), sender.flush()]);
+    assert.deepEqual(server.requests, [KEY]);
+  });
+
+  it('resends after a crash between acceptance and deletion, and the server keeps one application', async () => {
+    const server = createFakeServer();
+    const storage = createMemoryDraftStorage();
+    const outbox = createOutbox(storage);
+    const item = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    // The page dies right after the 2xx: the delivery is never recorded.
+    const crashing = {
+      ...outbox,
+      recordDelivery: () => Promise.reject(new Error('page closed')),
+    };
+    await createOutboxSender({ client: server.client, store: crashing }).flush();
+    assert.equal((await outbox.list()).length, 1, 'still queued after the crash');
+
+    const references: string[] = [];
+    const nextPage = createOutboxSender({
+      client: server.client,
+      store: createOutbox(storage),
+      onDelivered: (_item, receipt) => references.push(receipt.reference),
+    });
+    await nextPage.flush();
+    assert.deepEqual(server.requests, [KEY, KEY]);
+    assert.equal(server.stored.size, 1);
+    assert.deepEqual(references, ['app-1']);
+    assert.deepEqual(await outbox.list(), []);
+    assert.equal((await outbox.receipts())[0]?.id, item.id);
+  });
+
+  const locks: [string, (storage: DraftStorage) => OutboxLock][] = [
+    ['Web Locks', () => createWebLock('union-join-outbox-test')],
+    ['a lease in storage', (storage) => createLeaseLock('outbox', storage.stores.meta)],
+  ];
+  for (const [name, makeLock] of locks) {
+    it(`two tabs racing through ${name} deliver one application, also after a lost response`, async () => {
+      const server = createFakeServer(10);
+      server.script.push('accept-then-lose-response');
+      const storage = createMemoryDraftStorage();
+      await createOutbox(storage).enqueue({
+        application: canaryApplication(),
+        idempotencyKey: KEY,
+      });
+      const tabs = [0, 1].map(() =>
+        createOutboxSender({
+          client: server.client,
+          store: createOutbox(storage),
+          lock: makeLock(storage),
+          backoff: () => 0,
+        }),
+      );
+      for (let round = 0; round < 3; round++) {
+        await Promise.all(tabs.map((tab) => tab.flush()));
+      }
+      assert.equal(server.maxInFlight, 1, 'never two requests at once');
+      assert.deepEqual(server.requests, [KEY, KEY], 'one lost response, one replay');
+      assert.equal(server.stored.size, 1);
+      assert.deepEqual(await createOutbox(storage).list(), []);
+    });
+  }
+
+  it('sends on the online event and when a retry falls due once started', async () => {
+    const server = createFakeServer(1);
+    server.script.push('network-error');
+    const outbox = createOutbox(createMemoryDraftStorage());
+    const target = new EventTarget();
+    const delivered = Promise.withResolvers<string>();
+    const retried = Promise.withResolvers<void>();
+    const sender = createOutboxSender({
+      client: server.client,
+      store: outbox,
+      target,
+      backoff: () => 60_000,
+      onRetry: () => retried.resolve(),
+      onDelivered: (_item, receipt) => delivered.resolve(receipt.reference),
+    });
+    await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    sender.start();
+    await retried.promise;
+    target.dispatchEvent(new Event('online'));
+    assert.equal(await delivered.promise, 'app-1');
+    sender.stop();
+    assert.deepEqual(server.requests, [KEY, KEY]);
+  });
+
+  it('retries on its own once the backoff has passed', async () => {
+    const server = createFakeServer(1);
+    server.script.push('unavailable');
+    const outbox = createOutbox(createMemoryDraftStorage());
+    await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const delivered = Promise.withResolvers<string>();
+    const sender = createOutboxSender({
+      client: server.client,
+      store: outbox,
+      target: new EventTarget(),
+      backoff: () => 30,
+      onDelivered: (_item, receipt) => delivered.resolve(receipt.reference),
+    });
+    sender.start();
+    assert.equal(await delivered.promise, 'app-1');
+    sender.stop();
+    assert.deepEqual(server.requests, [KEY, KEY]);
+  });
+
+  it('a lease held by another tab makes the sender wait and try again', async () => {
+    const storage = createMemoryDraftStorage();
+    const holder = createLeaseLock('outbox', storage.stores.meta, { ttlMs: 1_000 });
+    const waiter = createLeaseLock('outbox', storage.stores.meta, { ttlMs: 1_000 });
+    const release = Promise.withResolvers<void>();
+    const held = holder.run(() => release.promise);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const attempt = await waiter.run(async () => 'ran');
+    assert.equal(attempt.acquired, false);
+    assert.ok(!attempt.acquired && attempt.retryInMs > 0 && attempt.retryInMs <= 1_000);
+    release.resolve();
+    await held;
+    assert.deepEqual(await waiter.run(async () => 'ran'), { acquired: true, value: 'ran' });
+  });
+
+  it('a lease left by a crashed tab expires', async () => {
+    const storage = createMemoryDraftStorage();
+    let time = 0;
+    await storage.stores.meta.set('lease:outbox', { owner: 'crashed', expiresAt: 500 });
+    const lock = createLeaseLock('outbox', storage.stores.meta, { now: () => time });
+    assert.equal((await lock.run(async () => 1)).acquired, false);
+    time = 500;
+    assert.deepEqual(await lock.run(async () => 1), { acquired: true, value: 1 });
+  });
+});
