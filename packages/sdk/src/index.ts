@@ -1,2 +1,4 @@
 // The root entry: everything here runs in browsers and in Node, and uses zod/mini only.
 export * from './definition/index.ts';
+export * from './errors/index.ts';
+export * from './client/index.ts';

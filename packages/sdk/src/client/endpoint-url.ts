@@ -1,8 +1,8 @@
 import { UnionJoinError } from '../errors/union-join-error.ts';
 
 /**
- * Checks and normalises a backend base URL: http(s) only, no query or fragment, trailing slashes
- * removed. A relative endpoint is resolved against the page's address when there is one.
+ * Checks a backend base URL: http(s) only, no query, fragment or credentials. A relative
+ * endpoint is resolved against the page's address when there is one.
  */
 export function normaliseEndpoint(endpoint: string | URL): URL {
   const base = globalThis.location?.href;
@@ -21,7 +21,6 @@ export function normaliseEndpoint(endpoint: string | URL): URL {
   if (url.username !== '' || url.password !== '') {
     throw new UnionJoinError('endpoint must not contain credentials');
   }
-  url.pathname = url.pathname.replace(/\/+$/, '');
   return url;
 }
 
@@ -38,6 +37,7 @@ export function endpointUrl(endpoint: URL, segments: readonly string[]): URL {
     return encodeURIComponent(segment);
   });
   const url = new URL(endpoint.href);
-  url.pathname = `${endpoint.pathname}/${encoded.join('/')}`;
+  // Trailing slashes are dropped here because an origin's path can never be empty ("/").
+  url.pathname = `${endpoint.pathname.replace(/\/+$/, '')}/${encoded.join('/')}`;
   return url;
 }

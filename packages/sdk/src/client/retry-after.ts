@@ -15,10 +15,13 @@ export function parseRetryAfter(
   let ms: number;
   if (/^\d+(\.\d+)?$/.test(text)) {
     ms = Number(text) * 1000;
-  } else {
+  } else if (/^[A-Za-z]{3}/.test(text)) {
+    // Every HTTP-date form starts with a day name; Date.parse alone would read "-1" as a year.
     const date = Date.parse(text);
     if (Number.isNaN(date)) return undefined;
     ms = date - now;
+  } else {
+    return undefined;
   }
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
