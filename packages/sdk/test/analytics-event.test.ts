@@ -84,6 +84,11 @@ describe('AnalyticsEvent schema', () => {
     rejected({ ...base, type: 'validation_error', fields: many });
   });
 
+  it('accepts the review page as a step, and no other reserved id', () => {
+    assert.equal(parseAnalyticsBatch([{ ...base, step: '_review' }]).ok, true);
+    assert.deepEqual(rejected({ ...base, step: '_admin' }), ['[0].step']);
+  });
+
   it('checks every common property', () => {
     assert.deepEqual(rejected({ ...base, v: 2 }), ['[0].v']);
     assert.deepEqual(rejected({ ...base, flow: 'short' }), ['[0].flow']);

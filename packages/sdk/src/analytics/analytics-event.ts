@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { FormIdSchema, IdSchema } from '../definition/identifiers.ts';
+import { LocaleSchema, type Locale } from '../definition/locale.ts';
 
 /** Wire-format version of an analytics event; bumped only on an incompatible change. */
 export const ANALYTICS_EVENT_VERSION = 1;
@@ -39,11 +41,8 @@ export const SUBMIT_FAILURE_REASONS = [
 /** One of {@link SUBMIT_FAILURE_REASONS}. */
 export type SubmitFailureReason = (typeof SUBMIT_FAILURE_REASONS)[number];
 
-/** Languages an event may report; the same set the form definitions support. */
-export const ANALYTICS_LOCALES = ['en', 'nb', 'sv'] as const;
-
-/** One of {@link ANALYTICS_LOCALES}. */
-export type AnalyticsLocale = (typeof ANALYTICS_LOCALES)[number];
+/** A language an event may report: the languages form definitions support. */
+export type AnalyticsLocale = Locale;
 
 /**
  * Validation issue codes an event may carry. A closed list, so a `validation_error` event can
@@ -77,29 +76,24 @@ export type AnalyticsIssueCode = (typeof ANALYTICS_ISSUE_CODES)[number];
 
 /**
  * Step id the form reports for its "Check your answers" page, which is not a step of the
- * definition. The leading underscore keeps it apart from definition ids.
+ * definition. Definition ids start with a letter, so the underscore keeps the two apart.
  */
 export const REVIEW_STEP_ID = '_review';
-
-/** Form, step and field ids as they appear in a form definition. */
-const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 
 /** Flow ids are random, URL-safe and long enough not to collide; nothing more is accepted. */
 const FLOW_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 const MAX_FIELDS_PER_EVENT = 50;
 
-const Id = z.string().check(z.regex(ID_PATTERN));
-
 const common = {
   v: z.literal(ANALYTICS_EVENT_VERSION),
-  form: Id,
+  form: FormIdSchema,
   formVersion: z.int().check(z.minimum(0), z.maximum(2_147_483_647)),
   flow: z.string().check(z.regex(FLOW_PATTERN)),
   seq: z.int().check(z.minimum(0), z.maximum(100_000)),
-  step: Id,
+  step: z.union([IdSchema, z.literal(REVIEW_STEP_ID)]),
   stepIndex: z.int().check(z.minimum(0), z.maximum(200)),
-  locale: z.enum(ANALYTICS_LOCALES),
+  locale: LocaleSchema,
   device: z.enum(DEVICE_CLASSES),
 };
 
@@ -108,7 +102,7 @@ const plainEvent = (type: Exclude<AnalyticsEventType, 'validation_error' | 'subm
 
 /** `fieldId -> issue codes` of one failed Continue; at least one field, each with 1 to 10 codes. */
 export const FieldIssueCodes = z
-  .record(Id, z.array(z.enum(ANALYTICS_ISSUE_CODES)).check(z.minLength(1), z.maxLength(10)))
+  .record(IdSchema, z.array(z.enum(ANALYTICS_ISSUE_CODES)).check(z.minLength(1), z.maxLength(10)))
   .check(
     z.refine((fields) => {
       const count = Object.keys(fields).length;
