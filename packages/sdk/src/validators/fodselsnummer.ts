@@ -1,4 +1,4 @@
-import { isRealDate } from './iso-date.ts';
+import { compareDates, isRealDate, localCalendarDate } from './iso-date.ts';
 import type { CalendarDate } from './iso-date.ts';
 import { boundedString, normaliseIdentifier } from './normalise.ts';
 
@@ -6,6 +6,12 @@ import { boundedString, normaliseIdentifier } from './normalise.ts';
 export const NORWEGIAN_ID_KINDS = ['fodselsnummer', 'd-number', 'h-number'] as const;
 /** One of {@link NORWEGIAN_ID_KINDS}. */
 export type NorwegianIdKind = (typeof NORWEGIAN_ID_KINDS)[number];
+
+/** Options for Norwegian national identity numbers. */
+export interface FodselsnummerOptions {
+  /** The day the number is read on: a birth date after it is not valid. Default: now. */
+  now?: Date;
+}
 
 /** What a valid fødselsnummer, D-number or H-number says. */
 export interface NorwegianFodselsnummer {
@@ -38,10 +44,14 @@ function birthYear(yy: number, individual: number): number | undefined {
 /**
  * Reads a Norwegian fødselsnummer, D-number (day + 40) or H-number (month + 40), or returns
  * `undefined` if it is not valid: eleven digits `DDMMYYIIIKK`, both mod-11 check digits, and a birth
- * date that exists in the century given by the individual number `III`.
+ * date that exists in the century given by the individual number `III` and is not after `now`.
+ * A number with both offsets, or a month + 80, only occurs in synthetic test data and is rejected.
  * @example parseNorwegianFodselsnummer('15108695088')?.birthDate // { year: 1986, month: 10, day: 15 }
  */
-export function parseNorwegianFodselsnummer(value: unknown): NorwegianFodselsnummer | undefined {
+export function parseNorwegianFodselsnummer(
+  value: unknown,
+  options: FodselsnummerOptions = {},
+): NorwegianFodselsnummer | undefined {
   const raw = boundedString(value);
   if (raw === undefined) return undefined;
   const digits = normaliseIdentifier(raw);
@@ -57,14 +67,16 @@ export function parseNorwegianFodselsnummer(value: unknown): NorwegianFodselsnum
     kind = 'd-number';
   }
   if (month > 40) {
-    // A number cannot be both a D-number and an H-number.
     if (kind === 'd-number') return undefined;
     month -= 40;
     kind = 'h-number';
   }
   const year = birthYear(Number(digits.slice(4, 6)), Number(digits.slice(6, 9)));
   if (year === undefined || !isRealDate(year, month, day)) return undefined;
-  return { birthDate: { year, month, day }, kind };
+  const birthDate = { year, month, day };
+  const today = localCalendarDate(options.now instanceof Date ? options.now : new Date());
+  if (!today || compareDates(birthDate, today) > 0) return undefined;
+  return { birthDate, kind };
 }
 
 /**
@@ -72,6 +84,9 @@ export function parseNorwegianFodselsnummer(value: unknown): NorwegianFodselsnum
  * @example isValidNorwegianFodselsnummer('15108695088') // true
  * @example isValidNorwegianFodselsnummer('15108695089') // false (second check digit)
  */
-export function isValidNorwegianFodselsnummer(value: unknown): boolean {
-  return parseNorwegianFodselsnummer(value) !== undefined;
+export function isValidNorwegianFodselsnummer(
+  value: unknown,
+  options: FodselsnummerOptions = {},
+): boolean {
+  return parseNorwegianFodselsnummer(value, options) !== undefined;
 }

@@ -1,7 +1,7 @@
 import { boundedString, normaliseIdentifier } from './normalise.ts';
 
 /**
- * IBAN length per country code, from the ISO 13616 IBAN registry (SWIFT, release 99).
+ * IBAN length per country code, from the ISO 13616 IBAN registry that SWIFT publishes.
  * Territories that use another country's code (Åland: FI, Jersey: GB, Réunion: FR, ...) need no entry.
  */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {

@@ -7,7 +7,11 @@ export {
   isValidNorwegianFodselsnummer,
   parseNorwegianFodselsnummer,
 } from './fodselsnummer.ts';
-export type { NorwegianFodselsnummer, NorwegianIdKind } from './fodselsnummer.ts';
+export type {
+  FodselsnummerOptions,
+  NorwegianFodselsnummer,
+  NorwegianIdKind,
+} from './fodselsnummer.ts';
 export { NATIONAL_ID_COUNTRIES, isValidNationalId } from './national-id.ts';
 export type { NationalIdCountry } from './national-id.ts';
 export { isValidUkNino } from './nino.ts';

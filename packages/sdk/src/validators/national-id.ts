@@ -1,4 +1,5 @@
 import { isValidNorwegianFodselsnummer } from './fodselsnummer.ts';
+import type { FodselsnummerOptions } from './fodselsnummer.ts';
 import { isValidUkNino } from './nino.ts';
 import { isValidSwedishPersonnummer } from './personnummer.ts';
 import type { PersonnummerOptions } from './personnummer.ts';
@@ -10,19 +11,20 @@ export type NationalIdCountry = (typeof NATIONAL_ID_COUNTRIES)[number];
 
 /**
  * Whether `value` is a valid national identity number of `country`: a Swedish personnummer or
- * samordningsnummer, a Norwegian fødselsnummer or D-number, or a UK National Insurance number.
+ * samordningsnummer, a Norwegian fødselsnummer, D- or H-number, or a UK National Insurance number
+ * (an unknown country gives `false`).
  * @example isValidNationalId('NO', '15108695088') // true
  */
 export function isValidNationalId(
   country: NationalIdCountry,
   value: unknown,
-  options: PersonnummerOptions = {},
+  options: PersonnummerOptions & FodselsnummerOptions = {},
 ): boolean {
   switch (country) {
     case 'SE':
       return isValidSwedishPersonnummer(value, options);
     case 'NO':
-      return isValidNorwegianFodselsnummer(value);
+      return isValidNorwegianFodselsnummer(value, options);
     case 'GB':
       return isValidUkNino(value);
     default:

@@ -6,18 +6,19 @@ export const POSTCODE_COUNTRIES = ['GB', 'IE', 'NO', 'SE'] as const;
 export type PostcodeCountry = (typeof POSTCODE_COUNTRIES)[number];
 
 /**
- * Each pattern matches the postcode with all whitespace removed and captures the two halves of its
- * written form (`[outward, inward]`), so validation and formatting share one definition.
+ * Each pattern matches the postcode with all whitespace removed; its capturing groups that take part
+ * in a match are the parts of the written form, joined by a space, so validation and formatting
+ * share one definition.
  */
 const PATTERNS: Readonly<Record<PostcodeCountry, RegExp>> = {
   // The UK Government Data Standards pattern: outward code A9, A99, AA9, AA99, A9A or AA9A, each
   // position with its own letter set, then an inward code of a digit and two letters (no C, I,
   // K, M, O or V). GIR 0AA (Girobank) is the one historic exception still in use.
-  GB: /^(GIR|[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d[\dABEHMNPRV-Y]?|\d[A-HJKPS-UW]))(\d[ABD-HJLNP-UW-Z]{2})$/,
+  GB: /^(?:(GIR)(0AA)|([A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d[\dABEHMNPRV-Y]?|\d[A-HJKPS-UW]))(\d[ABD-HJLNP-UW-Z]{2}))$/,
   // Eircode: a routing key (a letter and two digits, or D6W) and a four-character unique identifier,
   // both from the 25 characters An Post uses (no B, G, I, J, L, M, O, Q, S, U or Z).
   IE: /^([ACDEFHKNPRTVWXY]\d{2}|D6W)([\dACDEFHKNPRTVWXY]{4})$/,
-  NO: /^(\d{4})()$/,
+  NO: /^(\d{4})$/,
   // Swedish postcodes run from 100 00 to 989 99: none starts with 0.
   SE: /^([1-9]\d{2})(\d{2})$/,
 };
@@ -49,7 +50,7 @@ export function isValidPostcode(country: PostcodeCountry, value: unknown): boole
  */
 export function normalisePostcode(country: PostcodeCountry, value: unknown): string {
   const match = matchPostcode(country, value);
-  if (match) return match[2] ? `${match[1]} ${match[2]}` : (match[1] ?? '');
+  if (match) return match.slice(1).filter(Boolean).join(' ');
   if (typeof value !== 'string') return '';
   return value.trim().replace(/\s+/gu, ' ').toUpperCase();
 }
