@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, FormLoadError, KeyringError } from './errors.ts';
+import { HELP, parseCommand, type Environment } from './config.ts';
+import { rotateDataKey } from './crypto/rotate-data-key.ts';
+import { createJsonLogger } from './logger.ts';
+import { openDataDir, startServer } from './server.ts';
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Runs `union-join-server [options]` or `union-join-server rotate-key`; resolves with the exit code
+ * (serving resolves once the server is listening and stops on SIGINT or SIGTERM).
+ *
+ * @example
+ * process.exitCode = await main(process.argv.slice(2), process.env);
+ */
+export async function main(
+  argv: readonly string[],
+  env: Environment,
+  io: CliIo = defaultIo,
+): Promise<number> {
+  try {
+    const command = parseCommand(argv, env);
+    if (command.kind === 'help') {
+      io.out(HELP);
+      return 0;
+    }
+    if (command.kind === 'version') {
+      io.out(`${version()}\n`);
+      return 0;
+    }
+    const logger = createJsonLogger((line) => io.err(line + '\n'));
+    if (command.kind === 'rotate-key') {
+      const { storage } = await openDataDir(command.config.dataDir, env, logger);
+      try {
+        const result = await rotateDataKey({ dataDir: command.config.dataDir, env, storage });
+        io.out(`Re-encrypted ${result.rewritten} applications under key ${result.keyId}.\n`);
+        if (result.fromEnvironment) {
+          io.out(
+            'Now set UNION_JOIN_DATA_KEY to the value of UNION_JOIN_NEW_DATA_KEY, and keep the old key\n' +
+              'in UNION_JOIN_PREVIOUS_DATA_KEYS while older idempotency records or backups need it.\n',
+          );
+        }
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    const server = await startServer(command.config, { env, logger });
+    io.out(`union-join-server listening on ${server.url}\n`);
+    const stop = () => {
+      void server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof FormLoadError || error instanceof KeyringError) {
+      io.err(`union-join-server: ${error.message}\n`);
+      return error instanceof ConfigError ? 2 : 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseFormDefinition, type FormDefinition } from '@union-join/sdk';
+import type { Environment } from '../config.ts';
+import { FormLoadError } from '../errors.ts';
+import { resolveFormServerSettings, type FormServerSettings } from './form-server-settings.ts';
+
+/** A form the server serves: its checked public definition and its private settings. */
+export interface LoadedForm {
+  id: string;
+  definition: FormDefinition;
+  /** The public definition as served by `GET /v1/forms/{id}`. */
+  json: string;
+  /** Strong ETag of {@link LoadedForm.json}. */
+  etag: string;
+  settings: FormServerSettings;
+}
+
+/** Builds a {@link LoadedForm} from a definition (checked with `parseFormDefinition`). */
+export function loadForm(input: unknown, settings: FormServerSettings = { allowedOrigins: [] }): LoadedForm {
+  const definition = parseFormDefinition(input);
+  const json = JSON.stringify(input);
+  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  return { id: definition.id, definition, json, etag, settings };
+}
+
+/**
+ * The forms a server instance serves, by id.
+ *
+ * @example
+ * const forms = FormRegistry.fromDirectory('./forms', process.env);
+ * forms.get('example-union')?.definition.version;
+ */
+export class FormRegistry {
+  readonly #forms = new Map<string, LoadedForm>();
+
+  /** Creates a registry of already loaded forms. */
+  constructor(forms: Iterable<LoadedForm> = []) {
+    for (const form of forms) this.#forms.set(form.id, form);
+  }
+
+  /** The form with this id, if served. */
+  get(id: string): LoadedForm | undefined {
+    return this.#forms.get(id);
+  }
+
+  /** Every served form. */
+  list(): LoadedForm[] {
+    return [...this.#forms.values()];
+  }
+
+  /**
+   * Loads `<id>.json` definitions and optional `<id>.server.json` settings from a directory. A file
+   * that fails stops the load with a {@link FormLoadError} naming the file and the JSON path.
+   */
+  static fromDirectory(dir: string, env: Environment): FormRegistry {
+    if (!existsSync(dir)) throw new FormLoadError(dir, 'the forms directory does not exist');
+    const names = readdirSync(dir).sort();
+    const forms: LoadedForm[] = [];
+    for (const name of names) {
+      if (!name.endsWith('.json') || name.endsWith('.server.json')) continue;
+      const file = join(dir, name);
+      const input = readJsonFile(file);
+      let form: LoadedForm;
+      try {
+        form = loadForm(input);
+      } catch (cause) {
+        throw new FormLoadError(file, cause instanceof Error ? cause.message : String(cause), { cause });
+      }
+      if (form.id !== basename(name, '.json')) {
+        throw new FormLoadError(file, `id "${form.id}" must match the file name (${form.id}.json)`);
+      }
+      const settingsFile = join(dir, `${form.id}.server.json`);
+      if (existsSync(settingsFile)) {
+        try {
+          form.settings = resolveFormServerSettings(readJsonFile(settingsFile), env);
+        } catch (cause) {
+          throw new FormLoadError(settingsFile, cause instanceof Error ? cause.message : String(cause), {
+            cause,
+          });
+        }
+      }
+      forms.push(form);
+    }
+    for (const name of names) {
+      if (!name.endsWith('.server.json')) continue;
+      const id = basename(name, '.server.json');
+      if (!forms.some((form) => form.id === id)) {
+        throw new FormLoadError(join(dir, name), `there is no form definition ${id}.json beside it`);
+      }
+    }
+    return new FormRegistry(forms);
+  }
+}
+
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new FormLoadError(file, 'cannot be read', { cause });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const detail = cause instanceof SyntaxError ? cause.message : 'invalid JSON';
+    throw new FormLoadError(file, `is not valid JSON (${detail})`, { cause });
+  }
+}

@@ -1,0 +1,54 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import type { AdminToken } from '../config.ts';
+import type { ClientIpResolver } from './client-ip.ts';
+import { HttpProblem } from './http-problem.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/**
+ * Finds which token a presented bearer value is. Both sides are hashed to equal length and every
+ * configured token is compared, so the time taken says nothing about how close a guess was.
+ */
+export function matchAdminToken(tokens: readonly AdminToken[], presented: string): string | undefined {
+  const presentedDigest = digest(presented);
+  let match: string | undefined;
+  for (const { name, token } of tokens) {
+    if (timingSafeEqual(digest(token), presentedDigest) && match === undefined) match = name;
+  }
+  return match;
+}
+
+/** Options of {@link adminAuth}. */
+export interface AdminAuthOptions {
+  tokens: readonly AdminToken[];
+  /** Limits failed attempts per client IP. */
+  failures: RateLimiter;
+  clientIp: ClientIpResolver;
+}
+
+/** Requires `Authorization: Bearer <token>`; records the token's name for the access log. */
+export function adminAuth({ tokens, failures, clientIp }: AdminAuthOptions): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const name = match?.[1] === undefined ? undefined : matchAdminToken(tokens, match[1]);
+    if (name === undefined) {
+      const decision = failures.take(clientIp(c));
+      if (!decision.allowed) {
+        throw new HttpProblem(429, 'rate_limited', 'Too many failed sign-in attempts.', {
+          headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+        });
+      }
+      throw new HttpProblem(401, 'unauthorized', 'A valid admin bearer token is required.', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="union-join"' },
+      });
+    }
+    c.set('adminName', name);
+    await next();
+  };
+}

@@ -1,0 +1,61 @@
+import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
+
+/** Options of {@link RateLimiter}. */
+export interface RateLimiterOptions {
+  /** Requests allowed per window; also the burst size. 0 turns the limit off. */
+  limit: number;
+  windowMs?: number;
+  clock?: Clock;
+  /** Most keys remembered; beyond it the least recently seen are forgotten. */
+  maxKeys?: number;
+}
+
+/** What {@link RateLimiter.take} decided. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Token-bucket limit per key (a client IP). Kept in memory only: addresses are never written
+ * anywhere, and a restart forgets them.
+ *
+ * @example
+ * const limiter = new RateLimiter({ limit: 20 });
+ * if (!limiter.take(ip).allowed) return tooManyRequests();
+ */
+export class RateLimiter {
+  readonly #limit: number;
+  readonly #windowMs: number;
+  readonly #clock: Clock;
+  readonly #maxKeys: number;
+  readonly #buckets = new Map<string, { tokens: number; updatedAt: number }>();
+
+  /** Creates a limiter. */
+  constructor({ limit, windowMs = 60_000, clock = systemClock, maxKeys = 100_000 }: RateLimiterOptions) {
+    this.#limit = limit;
+    this.#windowMs = windowMs;
+    this.#clock = clock;
+    this.#maxKeys = maxKeys;
+  }
+
+  /** Spends one token for `key` if it has one. */
+  take(key: string): RateDecision {
+    if (this.#limit <= 0) return { allowed: true };
+    const now = this.#clock.now();
+    const ratePerMs = this.#limit / this.#windowMs;
+    const bucket = this.#buckets.get(key) ?? { tokens: this.#limit, updatedAt: now };
+    bucket.tokens = Math.min(this.#limit, bucket.tokens + (now - bucket.updatedAt) * ratePerMs);
+    bucket.updatedAt = now;
+    // Re-insert so Map order is least-recently-seen first.
+    this.#buckets.delete(key);
+    this.#buckets.set(key, bucket);
+    if (this.#buckets.size > this.#maxKeys) {
+      const oldest = this.#buckets.keys().next().value;
+      if (oldest !== undefined) this.#buckets.delete(oldest);
+    }
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true };
+    }
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000)) };
+  }
+}

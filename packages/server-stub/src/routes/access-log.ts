@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { adminAuth } from '../http/admin-auth.ts';
+import { HttpProblem } from '../http/http-problem.ts';
+import { securityHeaders } from '../http/security-headers.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+const MAX_PAGE = 1000;
+
+/** `GET /v1/access-log?after=&limit=`: the append-only access log, oldest first; reading it is logged. */
+export function accessLogRoutes(deps: RouteDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const auth = adminAuth({
+    tokens: deps.config.adminTokens,
+    failures: deps.authFailureLimiter,
+    clientIp: deps.clientIp,
+  });
+
+  routes.get('/v1/access-log', securityHeaders('admin'), auth, async (c) => {
+    const afterText = c.req.query('after') ?? '0';
+    const limitText = c.req.query('limit') ?? '100';
+    if (!/^\d{1,15}$/.test(afterText)) {
+      throw new HttpProblem(400, 'invalid_query', '"after" must be a sequence number.');
+    }
+    if (!/^\d+$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_PAGE) {
+      throw new HttpProblem(400, 'invalid_query', `"limit" must be between 1 and ${MAX_PAGE}.`);
+    }
+    await deps.storage.appendAccessLog({
+      at: deps.clock.now(),
+      actor: c.get('adminName'),
+      action: 'read_access_log',
+      formId: null,
+      applicationIds: [],
+      count: 0,
+    });
+    const entries = await deps.storage.listAccessLog(Number(afterText), Number(limitText));
+    const last = entries.at(-1);
+    return c.json({
+      entries: entries.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+      nextAfter: entries.length === Number(limitText) && last ? last.seq : null,
+    });
+  });
+
+  return routes;
+}

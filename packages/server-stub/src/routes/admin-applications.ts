@@ -1,0 +1,182 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { openApplication } from '../crypto/application-box.ts';
+import { applicationTable, type ApplicationView } from '../export/application-table.ts';
+import { toCsv } from '../export/csv.ts';
+import { adminAuth } from '../http/admin-auth.ts';
+import { HttpProblem } from '../http/http-problem.ts';
+import { securityHeaders } from '../http/security-headers.ts';
+import type { ApplicationRecord, DeliveryRecord } from '../storage/storage.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+const FORM_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const APPLICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MAX_PAGE = 1000;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function parseTime(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new HttpProblem(400, 'invalid_query', `"${name}" must be an ISO 8601 date or time.`);
+  }
+  return ms;
+}
+
+function parseCursor(value: string | undefined): { receivedAt: number; id: string } | undefined {
+  if (value === undefined || value === '') return undefined;
+  const decoded = Buffer.from(value, 'base64url').toString('utf8');
+  const [time, id] = decoded.split('/');
+  if (!time || !/^\d+$/.test(time) || !id || !APPLICATION_ID.test(id)) {
+    throw new HttpProblem(400, 'invalid_query', '"cursor" is not one this server issued.');
+  }
+  return { receivedAt: Number(time), id };
+}
+
+function cursorFor(record: ApplicationRecord): string {
+  return Buffer.from(`${record.receivedAt}/${record.id}`, 'utf8').toString('base64url');
+}
+
+function deliveryView(delivery: DeliveryRecord) {
+  return {
+    id: delivery.id,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    createdAt: iso(delivery.createdAt),
+    lastAttemptAt: iso(delivery.lastAttemptAt),
+    lastStatus: delivery.lastStatus,
+    lastError: delivery.lastError,
+    deliveredAt: iso(delivery.deliveredAt),
+  };
+}
+
+function wantsCsv(c: Context): boolean {
+  const format = c.req.query('format');
+  if (format !== undefined) return format === 'csv';
+  const accept = c.req.header('accept') ?? '';
+  return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
+}
+
+/**
+ * Admin API over stored applications: list and export (JSON or CSV), read one (portability),
+ * erase one, mark one retrieved. Every call is written to the access log with the token's name.
+ */
+export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const auth = adminAuth({
+    tokens: deps.config.adminTokens,
+    failures: deps.authFailureLimiter,
+    clientIp: deps.clientIp,
+  });
+  const headers = securityHeaders('admin');
+
+  const view = (record: ApplicationRecord): ApplicationView => {
+    let application: ApplicationView['application'];
+    try {
+      application = openApplication(deps.keyring, record);
+    } catch (error) {
+      deps.logger.error('decryption_failed', {
+        applicationId: record.id,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      application = null;
+    }
+    return {
+      id: record.id,
+      formId: record.formId,
+      formVersion: record.formVersion,
+      receivedAt: new Date(record.receivedAt).toISOString(),
+      retrievedAt: iso(record.retrievedAt),
+      deliveredAt: iso(record.deliveredAt),
+      application,
+    };
+  };
+
+  const log = (c: Context<AppEnv>, action: string, formId: string | null, ids: string[]) =>
+    deps.storage.appendAccessLog({
+      at: deps.clock.now(),
+      actor: c.get('adminName'),
+      action,
+      formId,
+      applicationIds: ids,
+      count: ids.length,
+    });
+
+  const applicationId = (c: Context<AppEnv>) => {
+    const id = c.req.param('id') ?? '';
+    if (!APPLICATION_ID.test(id)) {
+      throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    }
+    return id;
+  };
+
+  routes.get('/v1/forms/:formId/applications', headers, auth, async (c) => {
+    const formId = c.req.param('formId');
+    if (!FORM_ID.test(formId)) {
+      throw new HttpProblem(404, 'form_not_found', 'There is no form with this id.');
+    }
+    const receivedFrom = parseTime(c.req.query('from'), 'from');
+    const receivedBefore = parseTime(c.req.query('to'), 'to');
+    const base = { formId, receivedFrom, receivedBefore };
+
+    if (wantsCsv(c)) {
+      const records: ApplicationRecord[] = [];
+      for (let after: ApplicationRecord | undefined; ; ) {
+        const page = await deps.storage.listApplications({ ...base, after, limit: MAX_PAGE });
+        records.push(...page);
+        if (page.length < MAX_PAGE) break;
+        after = page.at(-1);
+      }
+      const views = records.map(view);
+      await log(c, 'export_csv', formId, records.map((record) => record.id));
+      const { header, rows } = applicationTable(views, deps.forms.get(formId)?.definition);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${formId}-applications.csv"`);
+      return c.body(toCsv(header, rows), 200);
+    }
+
+    const limitText = c.req.query('limit') ?? '100';
+    if (!/^\d+$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > MAX_PAGE) {
+      throw new HttpProblem(400, 'invalid_query', `"limit" must be between 1 and ${MAX_PAGE}.`);
+    }
+    const limit = Number(limitText);
+    const after = parseCursor(c.req.query('cursor'));
+    const records = await deps.storage.listApplications({ ...base, after, limit: limit + 1 });
+    const page = records.slice(0, limit);
+    await log(c, 'list', formId, page.map((record) => record.id));
+    const last = page.at(-1);
+    return c.json({
+      applications: page.map(view),
+      nextCursor: records.length > limit && last ? cursorFor(last) : null,
+    });
+  });
+
+  routes.get('/v1/applications/:id', headers, auth, async (c) => {
+    const id = applicationId(c);
+    const record = await deps.storage.getApplication(id);
+    await log(c, 'read', record?.formId ?? null, [id]);
+    if (!record) throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    const deliveries = await deps.storage.listDeliveries(id);
+    return c.json({ ...view(record), deliveries: deliveries.map(deliveryView) });
+  });
+
+  routes.delete('/v1/applications/:id', headers, auth, async (c) => {
+    const id = applicationId(c);
+    const record = await deps.storage.getApplication(id);
+    const deleted = await deps.storage.deleteApplication(id);
+    await log(c, 'delete', record?.formId ?? null, [id]);
+    if (!deleted) throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    return c.body(null, 204);
+  });
+
+  routes.post('/v1/applications/:id/retrieved', headers, auth, async (c) => {
+    const id = applicationId(c);
+    const record = await deps.storage.markRetrieved(id, deps.clock.now());
+    await log(c, 'mark_retrieved', record?.formId ?? null, [id]);
+    if (!record) throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    return c.json({ id, retrievedAt: iso(record.retrievedAt) });
+  });
+
+  return routes;
+}

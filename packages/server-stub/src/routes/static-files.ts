@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { securityHeaders } from '../http/security-headers.ts';
+
+/** Files of the built element served at `/` when an element directory is configured. */
+export const ELEMENT_FILES = [
+  'union-join-form.js',
+  'union-join-form.js.map',
+  'union-join-form.iife.js',
+  'union-join-form.iife.js.map',
+] as const;
+
+/** Options of {@link staticRoutes}. */
+export interface StaticRoutesOptions {
+  /** Directory served at `/` (the examples, in development). */
+  staticDir?: string | undefined;
+  /** Directory of the built element. */
+  elementDir?: string | undefined;
+}
+
+/**
+ * Serves the built element at stable paths (`/union-join-form.js`, readable from any origin so any
+ * site can embed it) and a static directory at `/` under a strict Content-Security-Policy.
+ */
+export function staticRoutes({ staticDir, elementDir }: StaticRoutesOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  if (elementDir) {
+    for (const file of ELEMENT_FILES) {
+      routes.get(
+        `/${file}`,
+        async (c, next) => {
+          await next();
+          if (c.res.ok) {
+            c.res.headers.set('Access-Control-Allow-Origin', '*');
+            c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+            c.res.headers.set('Cache-Control', 'public, max-age=300');
+          }
+        },
+        securityHeaders('static'),
+        serveStatic({ path: join(elementDir, file) }),
+      );
+    }
+  }
+  if (staticDir) {
+    routes.get('*', securityHeaders('static'), serveStatic({ root: staticDir }));
+  }
+  return routes;
+}
