@@ -45,14 +45,9 @@ function reply(response: ServerResponse, status: number, body: Record<string, un
   response.end(JSON.stringify(body));
 }
 
-/** Reads the application id and form id from a delivery, whichever envelope the sender used. */
+/** Reads the application id and form id of an `application.received` delivery. */
 function describe(payload: Record<string, unknown>): { id: string; formId: string } | undefined {
-  const application =
-    typeof payload.application === 'object' && payload.application !== null
-      ? (payload.application as Record<string, unknown>)
-      : {};
-  const id = payload.applicationId ?? payload.id ?? application.id;
-  const formId = payload.formId ?? application.formId;
+  const { id, formId } = payload;
   if (typeof id !== 'string' || id === '' || typeof formId !== 'string') return undefined;
   return { id, formId };
 }
