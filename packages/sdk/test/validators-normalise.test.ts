@@ -20,6 +20,10 @@ describe('normaliseIdentifier', () => {
     assert.equal(normaliseIdentifier('1\t2\n3'), '123');
   });
 
+  it('drops the invisible characters that text copied from a PDF or web page carries', () => {
+    assert.equal(normaliseIdentifier('GB82\u200bWEST\u00ad1234\u2060'), 'GB82WEST1234');
+  });
+
   it('keeps the plus sign that dates a Swedish personnummer', () => {
     assert.equal(normaliseIdentifier('121212+1212'), '121212+1212');
   });
@@ -47,6 +51,12 @@ describe('isValidNationalId', () => {
   it('passes the reference date on', () => {
     assert.equal(isValidNationalId('SE', '250602-1233', { now }), false);
     assert.equal(isValidNationalId('NO', '01013550022', { now }), false);
+  });
+
+  it('treats missing options as reading the number today', () => {
+    const noOptions = null as unknown as { now?: Date };
+    assert.equal(isValidNationalId('SE', '811218-9876', noOptions), true);
+    assert.equal(isValidNationalId('NO', '15108695088', noOptions), true);
   });
 
   it('returns false for a country it does not know and for odd values', () => {

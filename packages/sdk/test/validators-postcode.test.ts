@@ -18,6 +18,8 @@ describe('isValidPostcode GB', () => {
       ' ec1a  1bb ',
       'GIR 0AA',
       'gir0aa',
+      'SW1A\u00a01AA',
+      'SW1A\u200b1AA',
     ]) {
       assert.equal(isValidPostcode('GB', value), true, value);
     }

@@ -74,7 +74,7 @@ export function parseNorwegianFodselsnummer(
   const year = birthYear(Number(digits.slice(4, 6)), Number(digits.slice(6, 9)));
   if (year === undefined || !isRealDate(year, month, day)) return undefined;
   const birthDate = { year, month, day };
-  const today = localCalendarDate(options.now instanceof Date ? options.now : new Date());
+  const today = localCalendarDate(options?.now instanceof Date ? options.now : new Date());
   if (!today || compareDates(birthDate, today) > 0) return undefined;
   return { birthDate, kind };
 }

@@ -4,10 +4,11 @@
  */
 export const MAX_INPUT_LENGTH = 256;
 
-// Whitespace includes the no-break and thin spaces that copy-paste from bank statements brings;
-// dashes include the en dash and minus sign that phone keyboards and word processors substitute.
-const SEPARATORS = /[\s\u00a0\u2007\u202f\u2010-\u2015\u2212-]+/gu;
-const WHITESPACE = /[\s\u00a0\u2007\u202f]+/gu;
+// `\s` covers the no-break and thin spaces that copy-paste from statements and PDFs brings; the
+// zero-width characters and soft hyphen come along unseen, and the dashes are what phone keyboards
+// and word processors substitute for a typed hyphen.
+const SEPARATORS = /[\s\u00ad\u200b-\u200d\u2060\u2010-\u2015\u2212-]+/gu;
+const WHITESPACE = /[\s\u00ad\u200b-\u200d\u2060]+/gu;
 
 /**
  * Returns `value` if it is a string no longer than {@link MAX_INPUT_LENGTH}, otherwise `undefined`.
@@ -26,7 +27,7 @@ export function normaliseIdentifier(value: unknown): string {
   return value.replace(SEPARATORS, '').toUpperCase();
 }
 
-/** Removes every kind of whitespace from `value`; internal helper for postcodes. */
+/** Removes every kind of whitespace, and invisible characters, from `value`. */
 export function stripWhitespace(value: string): string {
   return value.replace(WHITESPACE, '');
 }

@@ -53,7 +53,7 @@ export function parseSwedishPersonnummer(
   if (century !== undefined && plus !== undefined) return undefined;
   if (!luhnValid(yymmdd + serial)) return undefined;
 
-  const today = localCalendarDate(options.now instanceof Date ? options.now : new Date());
+  const today = localCalendarDate(options?.now instanceof Date ? options.now : new Date());
   if (!today) return undefined;
   const yy = Number(yymmdd.slice(0, 2));
   let year: number;
