@@ -310,6 +310,9 @@ export const styles = css`
   .w-4 {
     max-width: 6.5rem;
   }
+  .w-6 {
+    max-width: 9rem;
+  }
   .w-10 {
     max-width: 14rem;
   }
@@ -353,6 +356,11 @@ export const styles = css`
     margin: -0.125rem 0 0;
     accent-color: var(--_primary);
     cursor: pointer;
+  }
+
+  .option [part~='label'] {
+    margin: 0;
+    font-weight: 400;
   }
 
   .option .hint {

@@ -1,0 +1,60 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What the focus controller needs from its host element. */
+export type FocusHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
+
+/**
+ * Moves focus after the view changes and keeps the text of the polite live region, so keyboard
+ * and screen-reader users always know where they are. Nothing moves on first load: focus is only
+ * taken in answer to something the applicant did.
+ */
+export class FocusController implements ReactiveController {
+  readonly #host: FocusHost;
+  #pending: string | undefined;
+  #announcement = '';
+
+  constructor(host: FocusHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** The text of the live region. */
+  get announcement(): string {
+    return this.#announcement;
+  }
+
+  /** Focuses the element matching `selector` after the next render and announces `text`. */
+  focusAfterRender(selector: string, text?: string): void {
+    this.#pending = selector;
+    if (text !== undefined) this.#announcement = text;
+    this.#host.requestUpdate();
+  }
+
+  /** Focuses the element matching `selector` now (e.g. a field from an error summary link). */
+  focusNow(selector: string): boolean {
+    const target = this.#host.renderRoot.querySelector<HTMLElement>(selector);
+    if (!target) return false;
+    // The label and legend sit above the control: bring them into view too, as GOV.UK does.
+    const context = target.closest('[part~="field"]') ?? target;
+    context.scrollIntoView({ block: 'start', behavior: this.#scrollBehaviour() });
+    target.focus({ preventScroll: true });
+    return true;
+  }
+
+  hostUpdated(): void {
+    const selector = this.#pending;
+    if (selector === undefined) return;
+    this.#pending = undefined;
+    const target = this.#host.renderRoot.querySelector<HTMLElement>(selector);
+    if (!target) return;
+    // After Continue at the bottom of a long step the new page would start off screen.
+    if (this.#host.getBoundingClientRect().top < 0) {
+      this.#host.scrollIntoView({ block: 'start', behavior: this.#scrollBehaviour() });
+    }
+    target.focus({ preventScroll: true });
+  }
+
+  #scrollBehaviour(): ScrollBehavior {
+    return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+  }
+}

@@ -1,0 +1,148 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  ValidationError,
+  createClient,
+  createIdempotencyKey,
+  type Application,
+  type FormSession,
+} from '@union-join/sdk';
+import { UnionJoinErrorEvent } from '../events/error-event.ts';
+import { UnionJoinSubmitEvent } from '../events/submit-event.ts';
+import { UnionJoinSuccessEvent } from '../events/success-event.ts';
+import { mapServerIssues } from '../internal/map-server-issues.ts';
+import type { JourneyController } from './journey-controller.ts';
+
+/** What the submission controller needs from its host element. */
+export interface SubmissionHost extends ReactiveControllerHost, EventTarget {
+  /** The engine session of the loaded form, if any. */
+  readonly session: FormSession | undefined;
+  /** Backend base URL; empty means the page's own origin. */
+  readonly endpoint: string | undefined;
+}
+
+/** Where sending stands. */
+export type SubmissionStatus = 'idle' | 'sending' | 'failed';
+
+/**
+ * Sends the application: checks every visible step and eligibility through the engine, fires the
+ * cancelable `union-join-submit`, posts with the sdk client (which retries transient failures with
+ * one idempotency key), then shows the confirmation, maps a 422 onto the fields of the right step,
+ * or reports a delivery failure with a way to try again using the same idempotency key.
+ */
+export class SubmissionController implements ReactiveController {
+  readonly #host: SubmissionHost;
+  readonly #journey: JourneyController;
+  #status: SubmissionStatus = 'idle';
+  #failure: 'delivery' | 'rejected' | undefined;
+  #idempotencyKey: string | undefined;
+  #keyFor: string | undefined;
+
+  constructor(host: SubmissionHost, journey: JourneyController) {
+    this.#host = host;
+    this.#journey = journey;
+    host.addController(this);
+  }
+
+  /** Where sending stands. */
+  get status(): SubmissionStatus {
+    return this.#status;
+  }
+
+  /**
+   * Why the last attempt failed: `delivery` (network, timeout, server error: try again) or
+   * `rejected` (the server refused it for a reason that names no field).
+   */
+  get failure(): 'delivery' | 'rejected' | undefined {
+    return this.#status === 'failed' ? this.#failure : undefined;
+  }
+
+  /** Forgets a failed attempt, e.g. when the form is loaded again. */
+  reset(): void {
+    this.#status = 'idle';
+    this.#failure = undefined;
+    this.#idempotencyKey = undefined;
+    this.#keyFor = undefined;
+  }
+
+  /** Checks and sends the application. Resolves once the outcome is on screen. */
+  async submit(): Promise<void> {
+    const session = this.#host.session;
+    if (!session || this.#status === 'sending') return;
+    const issues = session.validateAll();
+    const first = issues[0];
+    if (first) {
+      const step = session.stepOf(first.field);
+      if (step) {
+        this.#journey.showIssues(
+          step.id,
+          issues.filter((issue) => session.stepOf(issue.field)?.id === step.id),
+        );
+      }
+      return;
+    }
+    if (!session.eligibility().eligible) {
+      this.#journey.showIneligible();
+      return;
+    }
+    const application = await session.toApplication();
+    const submitEvent = new UnionJoinSubmitEvent(application);
+    if (!this.#host.dispatchEvent(submitEvent)) return;
+    this.#setStatus('sending');
+    try {
+      const client = createClient({ endpoint: this.#host.endpoint?.trim() || '/' });
+      const result = await client.submit(application, {
+        idempotencyKey: this.#keyOf(application),
+      });
+      this.#idempotencyKey = undefined;
+      this.#setStatus('idle');
+      this.#host.dispatchEvent(new UnionJoinSuccessEvent(result.id, result.receivedAt));
+      this.#journey.showConfirmation(result.id);
+    } catch (error) {
+      this.#onError(session, application, error);
+    }
+  }
+
+  /**
+   * The same application keeps its key across "Try again", so a first attempt that did reach the
+   * server is never stored twice; a changed application gets a new key.
+   */
+  #keyOf(application: Application): string {
+    const fingerprint = JSON.stringify(application);
+    if (this.#idempotencyKey === undefined || this.#keyFor !== fingerprint) {
+      this.#idempotencyKey = createIdempotencyKey();
+      this.#keyFor = fingerprint;
+    }
+    return this.#idempotencyKey;
+  }
+
+  #onError(session: FormSession, application: Application, error: unknown): void {
+    if (error instanceof ValidationError) {
+      this.#host.dispatchEvent(new UnionJoinErrorEvent('validation', error));
+      const { fieldIssues } = mapServerIssues(session, application, error.issues);
+      const first = fieldIssues[0];
+      const step = first ? session.stepOf(first.field) : undefined;
+      if (step) {
+        this.#setStatus('idle');
+        this.#journey.showIssues(
+          step.id,
+          fieldIssues.filter((issue) => session.stepOf(issue.field)?.id === step.id),
+        );
+        return;
+      }
+      this.#fail('rejected');
+      return;
+    }
+    this.#host.dispatchEvent(new UnionJoinErrorEvent('submit', error));
+    this.#fail('delivery');
+  }
+
+  #fail(reason: 'delivery' | 'rejected'): void {
+    this.#failure = reason;
+    this.#setStatus('failed');
+  }
+
+  #setStatus(status: SubmissionStatus): void {
+    this.#status = status;
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,78 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { FieldDefinition } from '@union-join/sdk';
+import type { FieldContext } from './field-context.ts';
+import {
+  describedBy,
+  errorTemplate,
+  fieldWrapper,
+  groupTemplate,
+  hintTemplate,
+  labelContent,
+  valueOf,
+} from './field-parts.ts';
+
+/** A choice field (one of several options). */
+export type ChoiceField = Extract<FieldDefinition, { type: 'choice' }>;
+
+/** Up to this many options are radios, all visible at once; more become a select. */
+export const MAX_RADIOS = 7;
+
+/** DOM id of option `index`; the first option uses the field id, so links to the field land on it. */
+export const optionId = (ctx: FieldContext, index: number): string =>
+  index === 0 ? ctx.id : `${ctx.id}-${index}`;
+
+/** A choice: radios for a few options, a select for many. */
+export function renderChoiceField(ctx: FieldContext<ChoiceField>): TemplateResult {
+  const selected = typeof ctx.value === 'string' ? ctx.value : '';
+  if (ctx.field.options.length > MAX_RADIOS) return renderSelect(ctx, selected);
+  return groupTemplate(
+    ctx,
+    html`<div class="options">
+      ${ctx.field.options.map((option, index) => {
+        const id = optionId(ctx, index);
+        const hint = option.hint ? ctx.text(option.hint) : undefined;
+        return html`<label class="option" for=${id}>
+          <input
+            type="radio"
+            id=${id}
+            name=${ctx.field.id}
+            .value=${option.value}
+            .checked=${live(selected === option.value)}
+            aria-describedby=${hint ? `${id}-hint` : nothing}
+            aria-invalid=${ctx.error ? 'true' : nothing}
+            @change=${() => ctx.set(option.value)}
+          />
+          <span>${ctx.text(option.label)}</span>
+          ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
+        </label>`;
+      })}
+    </div>`,
+  );
+}
+
+function renderSelect(ctx: FieldContext<ChoiceField>, selected: string): TemplateResult {
+  return fieldWrapper(
+    ctx,
+    html`<label part="label" for=${ctx.id}>${labelContent(ctx)}</label>
+      ${hintTemplate(ctx)} ${errorTemplate(ctx)}
+      <select
+        part="input"
+        id=${ctx.id}
+        name=${ctx.field.id}
+        autocomplete=${ctx.field.autocomplete ?? nothing}
+        aria-required=${ctx.field.required ? 'true' : nothing}
+        aria-invalid=${ctx.error ? 'true' : nothing}
+        aria-describedby=${describedBy(ctx)}
+        @change=${(event: Event) => ctx.set(valueOf(event))}
+      >
+        <option value="" ?selected=${selected === ''}>${ctx.t.selectOption}</option>
+        ${ctx.field.options.map(
+          (option) =>
+            html`<option value=${option.value} ?selected=${selected === option.value}>
+              ${ctx.text(option.label)}
+            </option>`,
+        )}
+      </select>`,
+  );
+}

@@ -1,0 +1,81 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { FieldContext } from './field-context.ts';
+import { valueOf } from './field-parts.ts';
+
+/** One labelled box of a composite field (address line, sort code...). */
+export interface PartSpec<K extends string> {
+  key: K;
+  label: string;
+  optional?: boolean;
+  autocomplete?: string;
+  inputmode?: 'text' | 'numeric';
+  width?: string;
+  spellcheck?: 'false';
+}
+
+/** DOM id of one part; the first part uses the field id, so links to the field land on it. */
+export function partId(ctx: FieldContext, key: string, first: boolean): string {
+  return first ? ctx.id : `${ctx.id}-${key}`;
+}
+
+/** Reads a record of strings from a stored value, one per part key (missing parts are ""). */
+export function readParts<K extends string>(value: unknown, keys: readonly K[]): Record<K, string> {
+  const source = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const result = {} as Record<K, string>;
+  for (const key of keys) {
+    const part = source[key];
+    result[key] = typeof part === 'string' ? part : '';
+  }
+  return result;
+}
+
+/**
+ * Which parts to mark invalid: the part the engine's issue names (`params.part`), otherwise the
+ * empty required parts, otherwise all. Only decides what to highlight; the engine finds the issue.
+ */
+export function invalidParts<K extends string>(
+  ctx: FieldContext,
+  parts: Record<K, string>,
+  specs: readonly PartSpec<K>[],
+): Set<K> {
+  if (!ctx.error) return new Set();
+  const named = ctx.issue?.params?.part;
+  const spec = specs.find((s) => s.key === named);
+  if (spec) return new Set([spec.key]);
+  const empty = specs.filter((s) => !s.optional && parts[s.key].trim() === '').map((s) => s.key);
+  return new Set(empty.length > 0 ? empty : specs.map((s) => s.key));
+}
+
+/** One part's label and text box. */
+export function renderPart<K extends string>(
+  ctx: FieldContext,
+  spec: PartSpec<K>,
+  value: string,
+  first: boolean,
+  invalid: boolean,
+  onInput: (key: K, value: string) => void,
+): TemplateResult {
+  const id = partId(ctx, spec.key, first);
+  return html`<div class="part">
+    <label part="label" for=${id}
+      >${spec.label}${spec.optional
+        ? html` <span class="optional">${ctx.t.optional}</span>`
+        : nothing}</label
+    >
+    <input
+      part="input"
+      class=${spec.width ?? nothing}
+      id=${id}
+      name=${`${ctx.field.id}-${spec.key}`}
+      type="text"
+      inputmode=${ifDefined(spec.inputmode)}
+      autocomplete=${ifDefined(spec.autocomplete)}
+      spellcheck=${ifDefined(spec.spellcheck)}
+      aria-invalid=${invalid ? 'true' : nothing}
+      .value=${live(value)}
+      @input=${(event: Event) => onInput(spec.key, valueOf(event))}
+    />
+  </div>`;
+}

@@ -1,0 +1,44 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { FieldDefinition } from '@union-join/sdk';
+import type { FieldContext } from './field-context.ts';
+import { groupTemplate } from './field-parts.ts';
+import { optionId } from './choice-field.ts';
+
+/** A multi-choice field (any number of options). */
+export type MultiChoiceField = Extract<FieldDefinition, { type: 'multi-choice' }>;
+
+/** Checkboxes, one per option; the answer is the list of ticked values in the definition's order. */
+export function renderMultiChoiceField(ctx: FieldContext<MultiChoiceField>): TemplateResult {
+  const ticked = new Set(Array.isArray(ctx.value) ? (ctx.value as unknown[]) : []);
+  const toggle = (value: string, on: boolean) => {
+    const next = ctx.field.options
+      .map((option) => option.value)
+      .filter((v) => (v === value ? on : ticked.has(v)));
+    ctx.set(next);
+  };
+  return groupTemplate(
+    ctx,
+    html`<div class="options">
+      ${ctx.field.options.map((option, index) => {
+        const id = optionId(ctx, index);
+        const hint = option.hint ? ctx.text(option.hint) : undefined;
+        return html`<label class="option" for=${id}>
+          <input
+            type="checkbox"
+            id=${id}
+            name=${ctx.field.id}
+            .value=${option.value}
+            .checked=${live(ticked.has(option.value))}
+            aria-describedby=${hint ? `${id}-hint` : nothing}
+            aria-invalid=${ctx.error ? 'true' : nothing}
+            @change=${(event: Event) =>
+              toggle(option.value, (event.target as HTMLInputElement).checked)}
+          />
+          <span>${ctx.text(option.label)}</span>
+          ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
+        </label>`;
+      })}
+    </div>`,
+  );
+}

@@ -1,0 +1,74 @@
+import type { AnswerValue, FieldDefinition, Locale, LocalizedText, Translation } from '@union-join/sdk';
+
+/** Options of {@link formatAnswer}. */
+export interface FormatOptions {
+  locale: Locale;
+  t: Translation;
+  text: (value: LocalizedText) => string;
+}
+
+function countryName(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function optionLabel(field: FieldDefinition, value: string, text: FormatOptions['text']): string {
+  if (field.type !== 'choice' && field.type !== 'multi-choice') return value;
+  const option = field.options.find((o) => o.value === value);
+  return option ? text(option.label) : value;
+}
+
+/**
+ * An answer as the applicant reads it on "Check your answers": dates and numbers in the form's
+ * language (Intl), option labels instead of values, one line per address line. `undefined` for an
+ * unanswered question.
+ */
+export function formatAnswer(
+  field: FieldDefinition,
+  value: AnswerValue | undefined,
+  { locale, t, text }: FormatOptions,
+): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  switch (field.type) {
+    case 'date': {
+      const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+      if (!match) return String(value);
+      const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    }
+    case 'number':
+      return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : String(value);
+    case 'choice':
+      return optionLabel(field, String(value), text);
+    case 'multi-choice': {
+      const values = Array.isArray(value) ? value.map(String) : [];
+      return values.length > 0 ? values.map((v) => optionLabel(field, v, text)).join('\n') : undefined;
+    }
+    case 'checkbox':
+    case 'consent':
+      return value === true ? t.yes : t.no;
+    case 'address': {
+      if (typeof value !== 'object') return String(value);
+      const a = value as Record<string, unknown>;
+      const country = typeof a.country === 'string' ? countryName(a.country, locale) : undefined;
+      return [a.line1, a.line2, a.town, a.postcode, country]
+        .filter((part): part is string => typeof part === 'string' && part !== '')
+        .join('\n');
+    }
+    case 'uk-bank-account': {
+      if (typeof value !== 'object') return String(value);
+      const b = value as Record<string, unknown>;
+      const sortCode = typeof b.sortCode === 'string' ? b.sortCode.replace(/(\d{2})(?=\d)/g, '$1-') : '';
+      return [b.accountHolder, sortCode, b.accountNumber]
+        .filter((part): part is string => typeof part === 'string' && part !== '')
+        .join('\n');
+    }
+    case 'iban':
+      return String(value).replace(/(.{4})(?=.)/g, '$1 ');
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,443 @@
+import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import {
+  createFormSession,
+  formatIssue,
+  resolveText,
+  translations,
+  type FieldDefinition,
+  type FieldIssue,
+  type FormDefinition,
+  type FormSession,
+  type Locale,
+  type LocalizedText,
+  type StepDefinition,
+  type Translation,
+} from '@union-join/sdk';
+import { DefinitionController, type DefinitionState } from './controllers/definition-controller.ts';
+import { FocusController } from './controllers/focus-controller.ts';
+import {
+  JourneyController,
+  type FocusTarget,
+  type View,
+} from './controllers/journey-controller.ts';
+import { LocaleController } from './controllers/locale-controller.ts';
+import { SubmissionController } from './controllers/submission-controller.ts';
+import { UnionJoinErrorEvent } from './events/error-event.ts';
+import type { FieldContext } from './fields/field-context.ts';
+import { renderField } from './fields/render-field.ts';
+import { fill } from './internal/fill.ts';
+import { formatAnswer } from './internal/format-answer.ts';
+import { toEngineValue } from './internal/to-engine-value.ts';
+import { styles } from './union-join-form.styles.ts';
+
+const HEADING_ID = 'uj-heading';
+const controlId = (fieldId: string) => `uj-${fieldId}`;
+
+/**
+ * A multi-step join form for a union or membership organisation: GOV.UK-style steps, "Check your
+ * answers", submission to a union-join backend, in English, Norwegian Bokmål or Swedish. A view
+ * over the `@union-join/sdk` engine, which owns every rule.
+ *
+ * @summary An accessible multi-step join form, configured by a JSON form definition.
+ *
+ * @attr lang - `en`, `nb` or `sv`; otherwise the closest `lang` ancestor, then the browser's
+ *   languages, then the form's first locale.
+ *
+ * @event {UnionJoinStepEvent} union-join-step - A step, the review, the confirmation or the
+ *   ineligible page was shown. `detail: { step, index, total }`.
+ * @event {UnionJoinSubmitEvent} union-join-submit - Before sending; cancelable (`preventDefault()`
+ *   stops sending). `detail: { application }`.
+ * @event {UnionJoinSuccessEvent} union-join-success - The backend accepted the application.
+ *   `detail: { id, receivedAt }`.
+ * @event {UnionJoinQueuedEvent} union-join-queued - The application was saved on the device and
+ *   will be sent when the browser is online.
+ * @event {UnionJoinErrorEvent} union-join-error - Loading or sending failed.
+ *   `detail: { kind: 'load' | 'definition' | 'validation' | 'submit', error }`.
+ * @event {UnionJoinResumeEvent} union-join-resume - A saved draft was restored.
+ *
+ * @csspart form - The card that holds everything.
+ * @csspart progress - The "Step 2 of 5" line.
+ * @csspart field - The box around one question.
+ * @csspart label - A label or legend.
+ * @csspart input - A text box, text area or select.
+ * @csspart error - An inline error message.
+ * @csspart button - The Continue, Send application and Try again buttons.
+ *
+ * @cssproperty --union-join-form-color-primary - Buttons, links and the progress bar.
+ * @cssproperty --union-join-form-color-on-primary - Text on primary buttons.
+ * @cssproperty --union-join-form-color-text - Body text.
+ * @cssproperty --union-join-form-color-muted - Hints and secondary text.
+ * @cssproperty --union-join-form-color-background - The card's background.
+ * @cssproperty --union-join-form-color-surface - Notices and secondary buttons.
+ * @cssproperty --union-join-form-color-border - Input borders (keep 3:1 contrast).
+ * @cssproperty --union-join-form-color-divider - Card border and rules.
+ * @cssproperty --union-join-form-color-error - Error messages and the error summary.
+ * @cssproperty --union-join-form-color-success - The confirmation panel.
+ * @cssproperty --union-join-form-color-focus - The focus ring.
+ * @cssproperty --union-join-form-color-focus-text - The ring's dark edge and focused link text.
+ * @cssproperty --union-join-form-font-family - The font.
+ * @cssproperty --union-join-form-font-size - The base font size (default 1.0625rem).
+ * @cssproperty --union-join-form-radius - Corner radius of inputs and buttons.
+ * @cssproperty --union-join-form-spacing - The base spacing unit (default 1rem).
+ * @cssproperty --union-join-form-max-width - Widest the form grows (default 42rem).
+ *
+ * @example
+ * ```html
+ * <script type="module" src="https://join.example.org/union-join-form.js"></script>
+ * <union-join-form endpoint="https://join.example.org" form-id="example-union"></union-join-form>
+ * ```
+ */
+export class UnionJoinForm extends LitElement {
+  static override styles = styles;
+
+  static override properties: PropertyDeclarations = {
+    endpoint: { type: String },
+    formId: { type: String, attribute: 'form-id' },
+    src: { type: String },
+    definition: { attribute: false },
+    analytics: { type: String },
+    drafts: { type: String },
+  };
+
+  /** Base URL of the backend; empty means this site. Submissions go to `{endpoint}/v1/forms/{id}/applications`. */
+  declare endpoint: string | undefined;
+  /** Loads the definition from `GET {endpoint}/v1/forms/{form-id}`. */
+  declare formId: string | undefined;
+  /** URL of a form-definition JSON file, instead of `form-id`. */
+  declare src: string | undefined;
+  /** A form-definition object set from JavaScript; wins over `src` and `form-id`. */
+  declare definition: unknown;
+  /** `on` (default) or `off`: anonymous step analytics (also off under Global Privacy Control or Do Not Track). */
+  declare analytics: 'on' | 'off';
+  /** `on` (default) or `off`: save answers on the device as the applicant types. */
+  declare drafts: 'on' | 'off';
+
+  #session: FormSession | undefined;
+  #unsubscribe: (() => void) | undefined;
+  /** What the applicant typed, per field, so a box never changes under their fingers. */
+  readonly #typed = new Map<string, unknown>();
+
+  readonly #locale = new LocaleController(this);
+  readonly #focus = new FocusController(this);
+  readonly #journey = new JourneyController(this, () => void this.#submission.submit());
+  readonly #submission = new SubmissionController(this, this.#journey);
+  readonly #definition = new DefinitionController(this, (state) => this.#onDefinition(state));
+
+  constructor() {
+    super();
+    this.analytics = 'on';
+    this.drafts = 'on';
+    this.#journey.addListener({
+      viewChanged: (view, focus) => this.#onViewChanged(view, focus),
+    });
+  }
+
+  /** The engine session of the loaded form (answers, visibility, validation), if a form is loaded. */
+  get session(): FormSession | undefined {
+    return this.#session;
+  }
+
+  #onDefinition(state: DefinitionState): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#session = undefined;
+    this.#typed.clear();
+    this.#submission.reset();
+    if (state.status === 'ready') {
+      const session = createFormSession(state.definition, {
+        locale: this.#locale.resolve(state.definition.locales),
+      });
+      this.#session = session;
+      this.#unsubscribe = session.subscribe(() => this.requestUpdate());
+      this.#journey.start();
+    } else if (state.status === 'invalid') {
+      this.dispatchEvent(new UnionJoinErrorEvent('definition', state.error));
+    } else if (state.status === 'failed') {
+      this.dispatchEvent(new UnionJoinErrorEvent('load', state.error));
+    }
+  }
+
+  #onViewChanged(view: View, focus: FocusTarget): void {
+    const t = this.#t();
+    if (focus === 'summary') {
+      this.#focus.focusAfterRender('.error-summary', t.errorSummaryTitle);
+      return;
+    }
+    let announcement: string;
+    if (view.kind === 'step') {
+      const step = this.#journey.currentStep;
+      const { index, total } = this.#journey.position();
+      const title = step ? this.#text(step.title) : '';
+      announcement = `${fill(t.stepOf, { n: index + 1, total })}: ${title}`;
+    } else if (view.kind === 'review') announcement = t.checkYourAnswers;
+    else if (view.kind === 'confirmation') announcement = t.confirmationTitle;
+    else announcement = t.ineligibleTitle;
+    this.#focus.focusAfterRender(`#${HEADING_ID}`, announcement);
+  }
+
+  #localeNow(): Locale {
+    return this.#session?.locale ?? this.#locale.resolve();
+  }
+
+  #t(): Translation {
+    return translations[this.#localeNow()];
+  }
+
+  #text = (value: LocalizedText): string =>
+    resolveText(value, this.#localeNow(), this.#session?.definition.locales ?? []);
+
+  protected override willUpdate(): void {
+    const session = this.#session;
+    if (session) {
+      const locale = this.#locale.resolve(session.definition.locales);
+      if (session.locale !== locale) session.locale = locale;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.#localeNow();
+    return html`<div part="form" class="card" lang=${locale}>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${this.#focus.announcement}
+      </div>
+      ${this.#renderBody()}
+    </div>`;
+  }
+
+  #renderBody(): TemplateResult {
+    const state = this.#definition.state;
+    const t = this.#t();
+    switch (state.status) {
+      case 'idle':
+        return this.#renderProblem(t.loadErrorTitle, html`<p>${t.notConfigured}</p>`);
+      case 'loading':
+        return html`<div class="loading" aria-busy="true">
+          <span class="spinner" aria-hidden="true"></span><span>${t.loading}</span>
+        </div>`;
+      case 'failed':
+        return this.#renderProblem(
+          t.loadErrorTitle,
+          html`<p>${state.error.kind === 'not_found' ? t.formNotFound : t.loadError}</p>
+            <div class="actions">
+              <button part="button" type="button" @click=${() => this.#definition.retry()}>
+                ${t.tryAgain}
+              </button>
+            </div>`,
+        );
+      case 'invalid':
+        return this.#renderProblem(
+          t.definitionInvalidTitle,
+          html`<p>${t.definitionInvalid}</p>
+            <ul class="issues">
+              ${state.error.issues.map(
+                (issue) =>
+                  html`<li>${issue.path ? html`<code>${issue.path}</code>: ` : nothing}${issue.message}</li>`,
+              )}
+            </ul>`,
+        );
+      case 'ready':
+        return this.#renderView();
+    }
+  }
+
+  #renderProblem(title: string, body: TemplateResult): TemplateResult {
+    return html`<div class="notice" role="alert">
+      <h2 id=${HEADING_ID} tabindex="-1">${title}</h2>
+      ${body}
+    </div>`;
+  }
+
+  #renderView(): TemplateResult | typeof nothing {
+    const view = this.#journey.view;
+    const session = this.#session;
+    if (!view || !session) return nothing;
+    switch (view.kind) {
+      case 'step': {
+        const step = this.#journey.currentStep;
+        return step ? this.#renderStep(session, step) : nothing;
+      }
+      case 'review':
+        return this.#renderReview(session);
+      case 'confirmation':
+        return this.#renderConfirmation(view.reference);
+      case 'ineligible':
+        return this.#renderIneligible(session.definition);
+    }
+  }
+
+  #renderBack(): TemplateResult | typeof nothing {
+    if (!this.#journey.canGoBack) return nothing;
+    return html`<button type="button" class="link back" @click=${() => this.#journey.back()}>
+      ${this.#t().back}
+    </button>`;
+  }
+
+  #renderProgress(): TemplateResult | typeof nothing {
+    const { index, total } = this.#journey.position();
+    if (index < 0 || total < 2) return nothing;
+    const percent = `${Math.round(((index + 1) / total) * 100)}%`;
+    return html`<p part="progress">${fill(this.#t().stepOf, { n: index + 1, total })}</p>
+      <div class="bar" aria-hidden="true"><span style=${styleMap({ width: percent })}></span></div>`;
+  }
+
+  #renderStep(session: FormSession, step: StepDefinition): TemplateResult {
+    const t = this.#t();
+    const issues = this.#journey.issues;
+    const fields = session.visibleFields(step.id);
+    const { index, total } = this.#journey.position();
+    const sends = !this.#journey.hasReview && !this.#journey.returnsToReview && index === total - 1;
+    const sending = this.#submission.status === 'sending';
+    return html`${this.#renderBack()}
+      <form novalidate aria-labelledby=${HEADING_ID} @submit=${this.#onContinue}>
+        ${this.#renderProgress()} ${this.#renderErrorSummary(session, issues)}
+        <h2 id=${HEADING_ID} tabindex="-1">${this.#text(step.title)}</h2>
+        ${step.description ? html`<p class="lead">${this.#text(step.description)}</p>` : nothing}
+        ${fields.map((field) => renderField(this.#fieldContext(session, field, issues)))}
+        ${sends ? this.#renderSubmitFailure() : nothing}
+        <div class="actions">
+          <button part="button" type="submit" ?disabled=${sending}>
+            ${sends ? (sending ? t.sending : t.sendApplication) : t.continue}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  #onContinue = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.#journey.continue();
+  };
+
+  #fieldContext(
+    session: FormSession,
+    field: FieldDefinition,
+    issues: readonly FieldIssue[],
+  ): FieldContext {
+    const issue = issues.find((i) => i.field === field.id);
+    const label = this.#text(field.label);
+    const locale = session.locale;
+    const eligibility = session.definition.eligibility;
+    return {
+      field,
+      id: controlId(field.id),
+      locale,
+      t: this.#t(),
+      text: this.#text,
+      label,
+      hint: field.hint ? this.#text(field.hint) : undefined,
+      error: issue ? formatIssue(issue, locale, label) : undefined,
+      issue,
+      value: this.#typed.has(field.id) ? this.#typed.get(field.id) : session.get(field.id),
+      privacyNoticeUrl: session.definition.organisation.privacyNoticeUrl,
+      isBirthDate: eligibility?.birthDateField === field.id,
+      set: (value: unknown) => {
+        this.#typed.set(field.id, value);
+        session.set(field.id, toEngineValue(field, value));
+      },
+    };
+  }
+
+  #renderErrorSummary(
+    session: FormSession,
+    issues: readonly FieldIssue[],
+  ): TemplateResult | typeof nothing {
+    if (issues.length === 0) return nothing;
+    const t = this.#t();
+    return html`<div class="error-summary" tabindex="-1" aria-labelledby="uj-error-summary-title">
+      <h2 id="uj-error-summary-title">${t.errorSummaryTitle}</h2>
+      <ul>
+        ${issues.map((issue) => {
+          const field = session.field(issue.field);
+          const label = field ? this.#text(field.label) : issue.field;
+          const target = `#${controlId(issue.field)}`;
+          return html`<li>
+            <a
+              href=${target}
+              @click=${(event: Event) => {
+                event.preventDefault();
+                this.#focus.focusNow(target);
+              }}
+              >${formatIssue(issue, session.locale, label)}</a
+            >
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  #renderSubmitFailure(): TemplateResult | typeof nothing {
+    const failure = this.#submission.failure;
+    if (!failure) return nothing;
+    const t = this.#t();
+    return html`<div class="notice" role="alert">
+      <p><strong>${t.submitFailedTitle}</strong></p>
+      <p>${failure === 'delivery' ? t.submitFailed : t.submitRejected}</p>
+    </div>`;
+  }
+
+  #renderReview(session: FormSession): TemplateResult {
+    const t = this.#t();
+    const answers = session.answers();
+    const sending = this.#submission.status === 'sending';
+    const failed = this.#submission.failure === 'delivery';
+    return html`${this.#renderBack()}
+      <h2 id=${HEADING_ID} tabindex="-1">${t.checkYourAnswers}</h2>
+      ${session.visibleSteps().map(
+        (step) => html`<h3>${this.#text(step.title)}</h3>
+          <dl class="summary">
+            ${session.visibleFields(step.id).map((field) => {
+              const label = this.#text(field.label);
+              const shown = formatAnswer(field, answers[field.id], {
+                locale: session.locale,
+                t,
+                text: this.#text,
+              });
+              return html`<div>
+                <dt>${label}</dt>
+                <dd class=${shown === undefined ? 'muted' : ''}>${shown ?? t.notProvided}</dd>
+                <dd class="actions-cell">
+                  <button type="button" class="link" @click=${() => this.#journey.change(field.id)}>
+                    ${t.change}<span class="visually-hidden"> ${label}</span>
+                  </button>
+                </dd>
+              </div>`;
+            })}
+          </dl>`,
+      )}
+      <form novalidate aria-labelledby=${HEADING_ID} @submit=${this.#onSend}>
+        ${this.#renderSubmitFailure()}
+        <div class="actions">
+          <button part="button" type="submit" ?disabled=${sending}>
+            ${sending ? t.sending : failed ? t.tryAgain : t.sendApplication}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  #onSend = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.#submission.submit();
+  };
+
+  #renderConfirmation(reference: string): TemplateResult {
+    const t = this.#t();
+    return html`<div class="panel">
+        <h2 id=${HEADING_ID} tabindex="-1">${t.confirmationTitle}</h2>
+        <p>${t.yourReference}<strong class="reference">${reference}</strong></p>
+      </div>
+      <p>${t.confirmationBody}</p>`;
+  }
+
+  #renderIneligible(definition: FormDefinition): TemplateResult {
+    const t = this.#t();
+    const { name, privacyNoticeUrl } = definition.organisation;
+    const minimumAge = definition.eligibility?.minimumAge ?? 13;
+    return html`<h2 id=${HEADING_ID} tabindex="-1">${t.ineligibleTitle}</h2>
+      <p>${fill(t.ineligibleBody, { organisation: name, minimumAge })}</p>
+      <p>
+        <a href=${privacyNoticeUrl} target="_blank" rel="noopener"
+          >${t.privacyNotice}<span class="visually-hidden"> ${t.opensInNewTab}</span></a
+        >
+      </p>`;
+  }
+}
