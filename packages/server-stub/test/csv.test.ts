@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { csvCell, toCsv } from '../src/export/csv.ts';
+
+test('cells that a spreadsheet would run as a formula are prefixed with a quote', () => {
+  for (const value of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTAB', '\rCR']) {
+    assert.ok(csvCell(value).replace(/^"/, '').startsWith("'"), `${JSON.stringify(value)} is guarded`);
+  }
+  assert.equal(csvCell('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
+  assert.equal(csvCell('Ada'), 'Ada');
+});
+
+test('quotes commas, quotes and line breaks', () => {
+  assert.equal(csvCell('a,b'), '"a,b"');
+  assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+  assert.equal(csvCell('line\nbreak'), '"line\nbreak"');
+  assert.equal(toCsv(['a', 'b'], [['1', '2']]), 'a,b\r\n1,2\r\n');
+});
