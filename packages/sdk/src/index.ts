@@ -2,3 +2,5 @@
 export * from './definition/index.ts';
 export * from './errors/index.ts';
 export * from './client/index.ts';
+export * from './engine/index.ts';
+export * from './application/index.ts';

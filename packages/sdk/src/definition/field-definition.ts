@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { NATIONAL_ID_COUNTRIES, POSTCODE_COUNTRIES } from '../validators/index.ts';
 import { IdSchema, PurposeSchema } from './identifiers.ts';
 import { LocalizedTextSchema } from './locale.ts';
 
@@ -23,12 +24,6 @@ export const FIELD_TYPES = [
 
 /** The kind of a field, which decides its input, its answer's shape and its rules. */
 export type FieldType = (typeof FIELD_TYPES)[number];
-
-/** Countries whose postcodes a `postal-code` field checks. */
-export const POSTAL_CODE_COUNTRIES = ['GB', 'IE', 'NO', 'SE'] as const;
-
-/** Countries whose national identity numbers a `national-id` field checks. */
-export const NATIONAL_ID_COUNTRIES = ['SE', 'NO', 'GB'] as const;
 
 /** Most options a choice or multi-choice field may list. */
 export const MAX_OPTIONS = 250;
@@ -195,7 +190,7 @@ export const ConsentFieldSchema = z.strictObject({
 export const PostalCodeFieldSchema = z.strictObject({
   type: z.literal('postal-code'),
   ...commonKeys,
-  country: z.enum(POSTAL_CODE_COUNTRIES, 'must be one of "GB", "IE", "NO" or "SE"'),
+  country: z.enum(POSTCODE_COUNTRIES, 'must be one of "GB", "IE", "NO" or "SE"'),
 });
 /** Zod schema of a postal address field. */
 export const AddressFieldSchema = z.strictObject({

@@ -1,0 +1,121 @@
+import type {
+  AddressAnswer,
+  AnswerValue,
+  UkBankAccountAnswer,
+} from '../application/application.ts';
+import type { FieldDefinition } from '../definition/field-definition.ts';
+import { POSTCODE_COUNTRIES, normaliseIdentifier, normalisePostcode } from '../validators/index.ts';
+import type { PostcodeCountry } from '../validators/index.ts';
+
+/** A string with Unicode composed (so "å" typed on any keyboard compares equal) and trimmed. */
+export function cleanText(value: unknown): string {
+  return typeof value === 'string' ? value.normalize('NFC').trim() : '';
+}
+
+function orAbsent(value: string): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+function part(object: unknown, key: string): unknown {
+  return typeof object === 'object' && object !== null && Object.hasOwn(object, key)
+    ? (object as Record<string, unknown>)[key]
+    : undefined;
+}
+
+function isPostcodeCountry(country: string): country is PostcodeCountry {
+  return (POSTCODE_COUNTRIES as readonly string[]).includes(country);
+}
+
+/** A typed number as a number, accepting a decimal comma and spaces between thousands. */
+function normaliseNumber(raw: unknown): number | string | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  const typed = cleanText(raw);
+  if (typed === '') return undefined;
+  const plain = typed.replace(/[\s\u00a0\u202f]/gu, '').replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
+  // Kept as typed when it is not a number, so the applicant sees it again with an error.
+  return /^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : typed;
+}
+
+/** `YYYY-M-D` padded to `YYYY-MM-DD`; anything else is kept (and later reported as invalid). */
+function normaliseDate(raw: unknown): string | undefined {
+  const typed = cleanText(raw);
+  const parts = /^(\d*)-(\d*)-(\d*)$/.exec(typed);
+  if (!parts) return orAbsent(typed);
+  const [, year = '', month = '', day = ''] = parts;
+  if (year === '' && month === '' && day === '') return undefined;
+  const pad = (digits: string) => (digits.length === 1 ? `0${digits}` : digits);
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function normaliseAddress(
+  raw: unknown,
+  defaultCountry: string | undefined,
+): AddressAnswer | undefined {
+  const country = cleanText(part(raw, 'country')).toUpperCase() || (defaultCountry ?? '');
+  const typedPostcode = cleanText(part(raw, 'postcode'));
+  const address: AddressAnswer = {
+    line1: cleanText(part(raw, 'line1')),
+    town: cleanText(part(raw, 'town')),
+    postcode: isPostcodeCountry(country)
+      ? normalisePostcode(country, typedPostcode)
+      : typedPostcode.toUpperCase(),
+    country,
+  };
+  const line2 = cleanText(part(raw, 'line2'));
+  if (line2) address.line2 = line2;
+  // The country on its own comes from a pre-selected list, so it is not an answer yet.
+  return address.line1 || line2 || address.town || address.postcode ? address : undefined;
+}
+
+function normaliseBankAccount(raw: unknown): UkBankAccountAnswer | undefined {
+  const account: UkBankAccountAnswer = {
+    accountHolder: cleanText(part(raw, 'accountHolder')),
+    sortCode: normaliseIdentifier(cleanText(part(raw, 'sortCode'))),
+    accountNumber: normaliseIdentifier(cleanText(part(raw, 'accountNumber'))),
+  };
+  return account.accountHolder || account.sortCode || account.accountNumber ? account : undefined;
+}
+
+function normaliseOptions(raw: unknown, optionValues: readonly string[]): string[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const chosen = new Set(raw.map(cleanText).filter((value) => value !== ''));
+  // Option order, so the same choices always give the same answer; unknown values go last.
+  const ordered = [
+    ...optionValues.filter((value) => chosen.has(value)),
+    ...[...chosen].filter((value) => !optionValues.includes(value)),
+  ];
+  return ordered.length > 0 ? ordered : undefined;
+}
+
+/**
+ * The canonical form of a raw answer (already of the JavaScript type `rawAnswerSchema` allows),
+ * or `undefined` when it is empty: text trimmed, identifiers and bank details upper case without
+ * spaces or hyphens, postcodes as people write them ("SW1A 1AA"), an unticked box absent.
+ */
+export function normaliseAnswer(field: FieldDefinition, raw: unknown): AnswerValue | undefined {
+  switch (field.type) {
+    case 'number':
+      return normaliseNumber(raw);
+    case 'date':
+      return normaliseDate(raw);
+    case 'multi-choice':
+      return normaliseOptions(
+        raw,
+        field.options.map((option) => option.value),
+      );
+    case 'checkbox':
+    case 'consent':
+      return raw === true ? true : undefined;
+    case 'postal-code':
+      return orAbsent(normalisePostcode(field.country, cleanText(raw)));
+    case 'national-id':
+    case 'iban':
+      return orAbsent(normaliseIdentifier(cleanText(raw)));
+    case 'address':
+      return normaliseAddress(raw, field.defaultCountry);
+    case 'uk-bank-account':
+      return normaliseBankAccount(raw);
+    default:
+      return orAbsent(cleanText(raw));
+  }
+}

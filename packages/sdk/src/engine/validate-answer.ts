@@ -1,0 +1,251 @@
+import type {
+  AddressAnswer,
+  AnswerValue,
+  UkBankAccountAnswer,
+} from '../application/application.ts';
+import type { FieldDefinition } from '../definition/field-definition.ts';
+import {
+  POSTCODE_COUNTRIES,
+  isValidIban,
+  isValidNorwegianFodselsnummer,
+  isValidPostcode,
+  isValidSwedishPersonnummer,
+  isValidUkAccountNumber,
+  isValidUkNino,
+  isValidUkSortCode,
+  parseIsoDate,
+} from '../validators/index.ts';
+import type { PostcodeCountry } from '../validators/index.ts';
+import type { AnswerPart, FieldIssue, IssueCode } from './issue-code.ts';
+
+/** Longest answer a text-like field takes when the form sets no `maxLength`, by type. */
+export const DEFAULT_MAX_LENGTH = {
+  text: 500,
+  textarea: 10_000,
+  email: 254,
+  tel: 40,
+} as const;
+
+/** Longest part of an address or the account holder's name. */
+export const MAX_PART_LENGTH = 200;
+
+/** Earliest year a date of birth may be in. */
+export const EARLIEST_BIRTH_YEAR = 1900;
+
+/** What the rules need beyond the field and its answer. */
+export interface AnswerContext {
+  /** Today, on the applicant's clock. */
+  today: Date;
+  /** Whether this field is the form's date of birth (which must be in the past). */
+  isBirthDate: boolean;
+}
+
+// Deliberately loose: one "@", something before it, a dot in the domain. Stricter patterns turn
+// away real addresses; whether the address works is only known when a message arrives.
+const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(?:\.[^\s@.]+)+$/u;
+const TEL_SEPARATORS = /[\s().\-\u00a0]/gu;
+
+type Issue = Omit<FieldIssue, 'field'>;
+
+function length(value: string): number {
+  let count = 0;
+  for (const _ of value) count += 1;
+  return count;
+}
+
+function textIssues(
+  value: string,
+  minLength: number | undefined,
+  maxLength: number,
+  part?: AnswerPart,
+): Issue[] {
+  const withPart = (code: IssueCode, params: Record<string, string | number>): Issue => ({
+    code,
+    params: part ? { ...params, part } : params,
+  });
+  const n = length(value);
+  if (n > maxLength) return [withPart('too_long', { max: maxLength })];
+  if (minLength !== undefined && n < minLength) return [withPart('too_short', { min: minLength })];
+  return [];
+}
+
+function dateIssues(value: string, context: AnswerContext): Issue[] {
+  const parts = /^(\d*)-(\d*)-(\d*)$/.exec(value);
+  if (parts) {
+    const [, year, month, day] = parts;
+    const missing: AnswerPart | undefined = !day
+      ? 'day'
+      : !month
+        ? 'month'
+        : !year
+          ? 'year'
+          : undefined;
+    if (missing) return [{ code: 'invalid_date', params: { part: missing } }];
+  }
+  const date = parseIsoDate(value);
+  if (!date) return [{ code: 'invalid_date' }];
+  if (context.isBirthDate) {
+    if (date.year < EARLIEST_BIRTH_YEAR) return [{ code: 'invalid_date' }];
+    const today = context.today;
+    const todayValue =
+      today.getFullYear() * 10_000 + (today.getMonth() + 1) * 100 + today.getDate();
+    if (date.year * 10_000 + date.month * 100 + date.day > todayValue) {
+      return [{ code: 'date_in_future' }];
+    }
+  }
+  return [];
+}
+
+function numberIssues(
+  value: AnswerValue,
+  field: Extract<FieldDefinition, { type: 'number' }>,
+): Issue[] {
+  if (typeof value !== 'number') return [{ code: 'invalid_number' }];
+  if (field.integer && !Number.isInteger(value)) return [{ code: 'not_integer' }];
+  if (field.min !== undefined && value < field.min)
+    return [{ code: 'too_small', params: { min: field.min } }];
+  if (field.max !== undefined && value > field.max)
+    return [{ code: 'too_large', params: { max: field.max } }];
+  return [];
+}
+
+function isPostcodeCountry(country: string): country is PostcodeCountry {
+  return (POSTCODE_COUNTRIES as readonly string[]).includes(country);
+}
+
+function addressIssues(address: AddressAnswer): Issue[] {
+  const issues: Issue[] = [];
+  const required = (part: AnswerPart) => issues.push({ code: 'required', params: { part } });
+  if (!address.line1) required('line1');
+  else issues.push(...textIssues(address.line1, undefined, MAX_PART_LENGTH, 'line1'));
+  if (address.line2) issues.push(...textIssues(address.line2, undefined, MAX_PART_LENGTH, 'line2'));
+  if (!address.town) required('town');
+  else issues.push(...textIssues(address.town, undefined, MAX_PART_LENGTH, 'town'));
+  if (!address.country) required('country');
+  else if (!/^[A-Z]{2}$/.test(address.country)) {
+    issues.push({ code: 'invalid_choice', params: { part: 'country' } });
+  }
+  if (isPostcodeCountry(address.country)) {
+    if (!address.postcode) required('postcode');
+    else if (!isValidPostcode(address.country, address.postcode)) {
+      issues.push({ code: 'invalid_postcode', params: { part: 'postcode' } });
+    }
+  } else if (address.postcode) {
+    issues.push(...textIssues(address.postcode, undefined, 20, 'postcode'));
+  }
+  return issues;
+}
+
+function bankAccountIssues(account: UkBankAccountAnswer): Issue[] {
+  const issues: Issue[] = [];
+  if (!account.accountHolder) issues.push({ code: 'required', params: { part: 'accountHolder' } });
+  else
+    issues.push(...textIssues(account.accountHolder, undefined, MAX_PART_LENGTH, 'accountHolder'));
+  if (!account.sortCode) issues.push({ code: 'required', params: { part: 'sortCode' } });
+  else if (!isValidUkSortCode(account.sortCode)) {
+    issues.push({ code: 'invalid_sort_code', params: { part: 'sortCode' } });
+  }
+  if (!account.accountNumber) issues.push({ code: 'required', params: { part: 'accountNumber' } });
+  else if (!isValidUkAccountNumber(account.accountNumber)) {
+    issues.push({ code: 'invalid_account_number', params: { part: 'accountNumber' } });
+  }
+  return issues;
+}
+
+function isRecord(value: AnswerValue): value is AddressAnswer | UkBankAccountAnswer {
+  return typeof value === 'object' && !Array.isArray(value);
+}
+
+function presentIssues(
+  field: FieldDefinition,
+  value: AnswerValue,
+  context: AnswerContext,
+): Issue[] {
+  const invalid = (ok: boolean, code: IssueCode): Issue[] => (ok ? [] : [{ code }]);
+  const asText = typeof value === 'string' ? value : undefined;
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+    case 'email':
+    case 'tel': {
+      if (asText === undefined) return [{ code: 'required' }];
+      const limits = textIssues(
+        asText,
+        field.minLength,
+        field.maxLength ?? DEFAULT_MAX_LENGTH[field.type],
+      );
+      if (limits.length > 0) return limits;
+      if (field.type === 'email') return invalid(EMAIL.test(asText), 'invalid_email');
+      if (field.type === 'tel') {
+        return invalid(/^\+?\d{5,15}$/.test(asText.replace(TEL_SEPARATORS, '')), 'invalid_tel');
+      }
+      return [];
+    }
+    case 'number':
+      return numberIssues(value, field);
+    case 'date':
+      return asText === undefined ? [{ code: 'invalid_date' }] : dateIssues(asText, context);
+    case 'choice':
+      return invalid(
+        field.options.some((option) => option.value === value),
+        'invalid_choice',
+      );
+    case 'multi-choice':
+      return invalid(
+        Array.isArray(value) &&
+          value.every((v) => field.options.some((option) => option.value === v)),
+        'invalid_choice',
+      );
+    case 'checkbox':
+    case 'consent':
+      return [];
+    case 'postal-code':
+      return invalid(isValidPostcode(field.country, value), 'invalid_postcode');
+    case 'national-id':
+      switch (field.country) {
+        case 'SE':
+          return invalid(
+            isValidSwedishPersonnummer(value, { now: context.today }),
+            'invalid_personnummer',
+          );
+        case 'NO':
+          return invalid(
+            isValidNorwegianFodselsnummer(value, { now: context.today }),
+            'invalid_fodselsnummer',
+          );
+        default:
+          return invalid(isValidUkNino(value), 'invalid_nino');
+      }
+    case 'iban':
+      return invalid(isValidIban(value), 'invalid_iban');
+    case 'address':
+      return isRecord(value) && 'line1' in value ? addressIssues(value) : [{ code: 'required' }];
+    case 'uk-bank-account':
+      return isRecord(value) && 'sortCode' in value
+        ? bankAccountIssues(value)
+        : [{ code: 'required' }];
+  }
+}
+
+/**
+ * The rules for one normalised answer (`undefined` when not answered): the same code decides in
+ * the browser and on the server. Returns no issue for an absent optional answer.
+ */
+export function validateAnswer(
+  field: FieldDefinition,
+  value: AnswerValue | undefined,
+  context: AnswerContext,
+): FieldIssue[] {
+  let issues: Issue[];
+  if (value === undefined) {
+    if (!field.required) issues = [];
+    else if (field.type === 'consent') issues = [{ code: 'consent_required' }];
+    else if (field.type === 'checkbox') issues = [{ code: 'required', params: { kind: 'tick' } }];
+    else if (field.type === 'choice' || field.type === 'multi-choice') {
+      issues = [{ code: 'required', params: { kind: 'select' } }];
+    } else issues = [{ code: 'required' }];
+  } else {
+    issues = presentIssues(field, value, context);
+  }
+  return issues.map((issue) => ({ field: field.id, ...issue }));
+}
