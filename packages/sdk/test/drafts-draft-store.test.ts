@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFormDefinition } from '../src/definition/index.ts';
 import { createDraftStore, createMemoryDraftStorage } from '../src/drafts/index.ts';
-import type { Answers } from '../src/engine/index.ts';
+import type { Answers } from '../src/application/index.ts';
 import { draftDefinitionJson, fullAnswers } from './drafts-fixtures.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -112,6 +112,34 @@ describe('draft store', () => {
     assert.ok(!stored.includes('"newsletter"'));
   });
 
+  it('drops an answer whose field changed type, even when the value would fit the new type', async () => {
+    const { drafts } = setup();
+    await drafts.saveDraft(definition, {
+      answers: { givenName: 'Ada', email: 'ada@example.org' } as Answers,
+    });
+    const json = draftDefinitionJson({ version: 2 });
+    const steps = json.steps as { fields: Record<string, unknown>[] }[];
+    steps[0]!.fields = steps[0]!.fields.map((field) =>
+      field.id === 'givenName' ? { ...field, type: 'textarea' } : field,
+    );
+    assert.deepEqual((await drafts.restoreDraft(parseFormDefinition(json)))?.answers, {
+      email: 'ada@example.org',
+    });
+  });
+
+  it('treats a draft that does not say which types its answers had as empty', async () => {
+    const { drafts, storage } = setup();
+    await storage.stores.drafts.set('example-union', {
+      v: 1,
+      formId: 'example-union',
+      formVersion: 1,
+      answers: { givenName: 'Ada' },
+      savedAt: Date.UTC(2025, 0, 1),
+      expiresAt: Date.UTC(2025, 0, 2),
+    });
+    assert.equal(await drafts.restoreDraft(definition), undefined);
+  });
+
   it('drops a consent given under another form version, whose text may have changed', async () => {
     const { drafts } = setup();
     await drafts.saveDraft(definition, { answers: { givenName: 'Ada', newsletter: true } });
@@ -156,6 +184,7 @@ describe('draft store', () => {
         v: 1,
         formId: 'example-union',
         formVersion: 1,
+        types: { givenName: 'text', newsletter: 'consent', interests: 'multi-choice' },
         answers: JSON.parse('{"__proto__": {"givenName": "Eve"}}') as unknown,
         savedAt: Date.UTC(2025, 0, 1),
         expiresAt: Date.UTC(2025, 0, 2),
@@ -164,6 +193,7 @@ describe('draft store', () => {
         v: 1,
         formId: 'example-union',
         formVersion: 1,
+        types: { givenName: 'text', newsletter: 'consent', interests: 'multi-choice' },
         answers: { givenName: 'x'.repeat(1_000_000), newsletter: 10n },
         savedAt: Date.UTC(2025, 0, 1),
         expiresAt: Date.UTC(2025, 0, 2),
@@ -192,6 +222,7 @@ describe('draft store', () => {
       formVersion: 1,
       stepId: { evil: true },
       answers: { givenName: 'Ada', email: { toString: 'x' }, newsletter: true },
+      types: { givenName: 'text', email: 'email', newsletter: 'consent' },
       consentAt: { newsletter: 'not a time', givenName: '2025-01-01T00:00:00Z' },
       savedAt: Date.UTC(2025, 0, 1),
       expiresAt: Date.UTC(2025, 0, 2),

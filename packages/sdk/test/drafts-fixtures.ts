@@ -183,3 +183,12 @@ export function fullAnswers(): Record<string, unknown> {
     newsletter: true,
   };
 }
+
+/** A promise with its resolve function, for waiting on a callback. */
+export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}

@@ -11,7 +11,7 @@ import {
   type OutboxItem,
   type OutboxLock,
 } from '../src/drafts/index.ts';
-import { CANARIES, canaryApplication, createFakeServer } from './drafts-fixtures.ts';
+import { CANARIES, canaryApplication, createFakeServer, deferred } from './drafts-fixtures.ts';
 
 const KEY = '5b0f1a52-2f4c-4c39-9a57-0a3f4f1e8a11';
 
@@ -289,8 +289,8 @@ describe('outbox sender', () => {
     server.script.push('network-error');
     const outbox = createOutbox(createMemoryDraftStorage());
     const target = new EventTarget();
-    const delivered = Promise.withResolvers<string>();
-    const retried = Promise.withResolvers<void>();
+    const delivered = deferred<string>();
+    const retried = deferred<void>();
     const sender = createOutboxSender({
       client: server.client,
       store: outbox,
@@ -313,7 +313,7 @@ describe('outbox sender', () => {
     server.script.push('unavailable');
     const outbox = createOutbox(createMemoryDraftStorage());
     await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
-    const delivered = Promise.withResolvers<string>();
+    const delivered = deferred<string>();
     const sender = createOutboxSender({
       client: server.client,
       store: outbox,
@@ -331,7 +331,7 @@ describe('outbox sender', () => {
     const storage = createMemoryDraftStorage();
     const holder = createLeaseLock('outbox', storage.stores.meta, { ttlMs: 1_000 });
     const waiter = createLeaseLock('outbox', storage.stores.meta, { ttlMs: 1_000 });
-    const release = Promise.withResolvers<void>();
+    const release = deferred<void>();
     const held = holder.run(() => release.promise);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const attempt = await waiter.run(async () => 'ran');

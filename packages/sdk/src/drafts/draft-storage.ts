@@ -54,12 +54,11 @@ export async function openDraftStorage(
     options.openTimeoutMs ?? 3000,
   );
   if (!db) return createMemoryDraftStorage();
-  const storage = new FallbackDraftStorage(db);
   if (!(await probe(db))) {
     db.close();
     return createMemoryDraftStorage();
   }
-  return storage;
+  return new FallbackDraftStorage(db);
 }
 
 /** A storage that keeps everything in this page's memory and never touches IndexedDB (`drafts="off"`). */

@@ -1,5 +1,5 @@
 import { DEFAULT_DRAFT_TTL_DAYS, type FormDefinition } from '../definition/form-definition.ts';
-import type { Answers } from '../engine/index.ts';
+import type { Answers } from '../application/application.ts';
 import type { DraftStorage } from './draft-storage.ts';
 import { fitAnswers } from './fit-answers.ts';
 import { isRecord } from './is-record.ts';
@@ -17,6 +17,8 @@ export interface DraftRecord {
   formVersion: number;
   stepId?: string;
   answers: Answers;
+  /** The type of each answered field when saved, so an answer never lands in a changed field. */
+  types: Record<string, string>;
   /** When each granted consent was given (ISO 8601), by consent field id. */
   consentAt?: Record<string, string>;
   /** Epoch milliseconds. */
@@ -117,6 +119,7 @@ export function createDraftStore(
         formId: definition.id,
         formVersion: definition.version,
         answers,
+        types: typesOf(definition, answers),
         savedAt,
         expiresAt: savedAt + ttlMs(definition),
       };
@@ -135,7 +138,10 @@ export function createDraftStore(
         // A shorter ttl in a newer definition applies to drafts saved before it.
         const expiresAt = Math.min(record.expiresAt, record.savedAt + ttlMs(definition));
         const sameVersion = record.formVersion === definition.version;
-        const answers = fitAnswers(definition, record.answers, { consents: sameVersion });
+        const answers = fitAnswers(definition, record.answers, {
+          consents: sameVersion,
+          types: record.types,
+        });
         if (now() >= expiresAt || Object.keys(answers).length === 0) {
           await store.delete(definition.id);
           return undefined;
@@ -147,6 +153,7 @@ export function createDraftStore(
           ...record,
           formVersion: definition.version,
           answers,
+          types: typesOf(definition, answers),
           expiresAt,
           consentAt,
         };
@@ -176,7 +183,7 @@ export function createDraftStore(
   /** The record's own fields, if it has the shape of a draft; `answers` stays unchecked. */
   function readRecord(value: unknown): DraftRecord | undefined {
     if (!isRecord(value) || value.v !== RECORD_VERSION) return undefined;
-    const { formId, formVersion, stepId, answers, consentAt, savedAt, expiresAt } = value;
+    const { formId, formVersion, stepId, answers, types, consentAt, savedAt, expiresAt } = value;
     if (typeof formId !== 'string' || typeof formVersion !== 'number') return undefined;
     if (typeof savedAt !== 'number' || typeof expiresAt !== 'number') return undefined;
     if (!Number.isFinite(savedAt) || !Number.isFinite(expiresAt)) return undefined;
@@ -186,6 +193,7 @@ export function createDraftStore(
       formId,
       formVersion,
       answers: (isRecord(answers) ? answers : {}) as Answers,
+      types: (isRecord(types) ? types : {}) as Record<string, string>,
       savedAt,
       expiresAt,
     };
@@ -199,6 +207,16 @@ function ttlMs(definition: FormDefinition): number {
   const days = definition.drafts?.ttlDays;
   const valid = typeof days === 'number' && days > 0;
   return Math.min((valid ? days : DEFAULT_DRAFT_TTL_DAYS) * DAY_MS, MAX_TTL_MS);
+}
+
+function typesOf(definition: FormDefinition, answers: Answers): Record<string, string> {
+  const types: Record<string, string> = {};
+  for (const step of definition.steps) {
+    for (const field of step.fields) {
+      if (Object.hasOwn(answers, field.id)) types[field.id] = field.type;
+    }
+  }
+  return types;
 }
 
 function existingStep(definition: FormDefinition, stepId: unknown): string | undefined {

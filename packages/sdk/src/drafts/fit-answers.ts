@@ -1,21 +1,26 @@
 import type { FieldDefinition } from '../definition/field-definition.ts';
 import type { FormDefinition } from '../definition/form-definition.ts';
-import type { Answers, AnswerValue } from '../engine/index.ts';
+import type { Answers, AnswerValue } from '../application/application.ts';
+import { SENSITIVE_FIELD_TYPES } from '../engine/create-form-session.ts';
 import { parseIsoDate } from '../validators/iso-date.ts';
 import { isRecord } from './is-record.ts';
 
-/** Field types whose answers stay off the device unless the field sets `persist: true`. */
-export const SENSITIVE_FIELD_TYPES: readonly string[] = ['national-id', 'iban', 'uk-bank-account'];
-
-/** Whether a field's answer may be written to a draft. */
+/** Whether a field's answer may be written to a draft (bank details and national ids only with `persist: true`). */
 export function isPersistable(field: FieldDefinition): boolean {
-  return !SENSITIVE_FIELD_TYPES.includes(field.type) || field.persist === true;
+  return (
+    !(SENSITIVE_FIELD_TYPES as readonly string[]).includes(field.type) || field.persist === true
+  );
 }
 
 /** Options of {@link fitAnswers}. */
 export interface FitAnswersOptions {
   /** Keep consent answers; false for a draft of another form version, whose consent texts may differ. */
   consents?: boolean;
+  /**
+   * The field types the answers were given for, by field id: an answer is kept only if its field
+   * still has that type. Leave out when the answers come from the current form.
+   */
+  types?: Readonly<Record<string, unknown>>;
 }
 
 // Generous bounds: they only keep a hostile or corrupt draft from flooding the form.
@@ -26,7 +31,8 @@ const ADDRESS_PARTS = ['line1', 'line2', 'town', 'postcode', 'country'] as const
 const BANK_PARTS = ['accountHolder', 'sortCode', 'accountNumber'] as const;
 
 /**
- * The answers from `raw` that fit `definition`: only fields whose id and type exist, with values of
+ * The answers from `raw` that fit `definition`: only fields that exist (with the same type, given
+ * `types`), with values of
  * the right shape for that type (choices still offered, real dates, bounded lengths), without
  * national-id, iban and uk-bank-account answers unless the field sets `persist: true`.
  * Never throws; anything unexpected is left out.
@@ -46,6 +52,12 @@ export function fitAnswers(
       // Only the definition's own ids are read, so `__proto__` and friends in a draft are never copied.
       if (!isSafeKey(field.id) || !Object.hasOwn(raw, field.id) || !isPersistable(field)) continue;
       if (field.type === 'consent' && options.consents === false) continue;
+      if (
+        options.types &&
+        !(Object.hasOwn(options.types, field.id) && options.types[field.id] === field.type)
+      ) {
+        continue;
+      }
       try {
         const value = fitValue(field, raw[field.id]);
         if (value !== undefined) answers[field.id] = value;

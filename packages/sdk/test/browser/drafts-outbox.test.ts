@@ -10,7 +10,7 @@ import {
   type OutboxItem,
   type OutboxSender,
 } from '../../src/drafts/index.ts';
-import { CANARIES, canaryApplication } from '../drafts-fixtures.ts';
+import { CANARIES, canaryApplication, deferred } from '../drafts-fixtures.ts';
 import {
   ENDPOINT,
   databaseNames,
@@ -75,8 +75,8 @@ describe('outbox in the browser', () => {
 
   it('queues while offline and delivers once when the browser is back online', async () => {
     backend.offline = true;
-    const retried = Promise.withResolvers<void>();
-    const delivered = Promise.withResolvers<DeliveryReceipt>();
+    const retried = deferred<void>();
+    const delivered = deferred<DeliveryReceipt>();
     const tab = await openTab({
       onRetry: () => retried.resolve(),
       onDelivered: (_item, receipt) => delivered.resolve(receipt),
@@ -120,7 +120,7 @@ describe('outbox in the browser', () => {
 
   it('keeps a refused application as failed, with the reason, across a reload', async () => {
     backend.script.push(422);
-    const failed = Promise.withResolvers<OutboxItem>();
+    const failed = deferred<OutboxItem>();
     const tab = await openTab({ onFailed: (item) => failed.resolve(item) });
     await tab.outbox.enqueue({ application: canaryApplication() });
     tab.sender.start();
@@ -148,7 +148,7 @@ describe('outbox in the browser', () => {
     first.storage.close();
 
     backend.offline = false;
-    const delivered = Promise.withResolvers<DeliveryReceipt>();
+    const delivered = deferred<DeliveryReceipt>();
     const next = await openTab({ onDelivered: (_item, receipt) => delivered.resolve(receipt) });
     next.sender.start();
     expect((await delivered.promise).reference).to.equal('app-1');

@@ -7,7 +7,7 @@ import {
   openDraftStorage,
   type DraftStorage,
 } from '../../src/drafts/index.ts';
-import type { Answers } from '../../src/engine/index.ts';
+import type { Answers } from '../../src/application/index.ts';
 import {
   CANARIES,
   canaryApplication,
@@ -108,6 +108,7 @@ describe('draft storage in the browser', () => {
         v: 1,
         formId: 'example-union',
         formVersion: 1,
+        types: { givenName: 'text', newsletter: 'consent', interests: 'multi-choice' },
         answers: JSON.parse(
           '{"__proto__": {"isAdmin": true}, "givenName": {"length": 1}}',
         ) as unknown,
@@ -118,6 +119,7 @@ describe('draft storage in the browser', () => {
         v: 1,
         formId: 'example-union',
         formVersion: 1,
+        types: { givenName: 'text', newsletter: 'consent', interests: 'multi-choice' },
         answers: { givenName: 'x'.repeat(2_000_000), interests: new Array(100_000).fill('pay') },
         savedAt: Date.now(),
         expiresAt: Date.now() + 1000,
