@@ -4,3 +4,4 @@ export * from './errors/index.ts';
 export * from './client/index.ts';
 export * from './engine/index.ts';
 export * from './application/index.ts';
+export * from './i18n/index.ts';

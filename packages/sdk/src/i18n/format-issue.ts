@@ -1,0 +1,61 @@
+import type { Locale } from '../definition/locale.ts';
+import type { AnswerPart, FieldIssue } from '../engine/issue-code.ts';
+import { formatMessage } from './format-message.ts';
+import type { IssueMessageKey, Translation } from './translation.ts';
+import { translations } from './translations.ts';
+
+const PART_LABELS: Readonly<Record<AnswerPart, keyof Translation>> = {
+  day: 'day',
+  month: 'month',
+  year: 'year',
+  line1: 'addressLine1',
+  line2: 'addressLine2',
+  town: 'town',
+  postcode: 'postcode',
+  country: 'country',
+  accountHolder: 'accountHolder',
+  sortCode: 'sortCode',
+  accountNumber: 'accountNumber',
+};
+
+/**
+ * A label as it reads inside a sentence: "First name" becomes "first name", but an
+ * abbreviation such as "IBAN" or "NHS number" keeps its capitals.
+ */
+function inSentence(label: string, locale: Locale): string {
+  const [first = '', second = ''] = Array.from(label);
+  if (first === first.toLocaleLowerCase(locale)) return label;
+  if (second !== '' && second !== second.toLocaleLowerCase(locale)) return label;
+  return first.toLocaleLowerCase(locale) + label.slice(first.length);
+}
+
+function messageKey(t: Translation, issue: FieldIssue): IssueMessageKey {
+  for (const detail of [issue.params?.part, issue.params?.kind]) {
+    if (typeof detail !== 'string') continue;
+    const key = `${issue.code}.${detail}`;
+    if (Object.hasOwn(t.issues, key)) return key as IssueMessageKey;
+  }
+  return issue.code;
+}
+
+/**
+ * The error message for an issue in `locale`, e.g. "Enter your first name". `fieldLabel` is the
+ * field's label as shown; an issue about one part of a field (a date's month, an address's town)
+ * names that part instead.
+ * @example formatIssue({ field: 'givenName', code: 'required' }, 'en', 'First name') // 'Enter your first name'
+ */
+export function formatIssue(issue: FieldIssue, locale: Locale, fieldLabel: string): string {
+  const t = translations[locale] ?? translations.en;
+  const part = issue.params?.part;
+  const partLabel =
+    typeof part === 'string' && Object.hasOwn(PART_LABELS, part)
+      ? t[PART_LABELS[part as AnswerPart]]
+      : undefined;
+  const label =
+    typeof partLabel === 'string' && issue.code !== 'invalid_date' ? partLabel : fieldLabel;
+  return formatMessage(t.issues[messageKey(t, issue)], {
+    ...issue.params,
+    Label: label,
+    label: inSentence(label, locale),
+  });
+}
