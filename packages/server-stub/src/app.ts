@@ -14,7 +14,9 @@ import { silentLogger, type Logger } from './logger.ts';
 import { accessLogRoutes } from './routes/access-log.ts';
 import { adminApplicationsRoutes } from './routes/admin-applications.ts';
 import { applicationsRoutes } from './routes/applications.ts';
+import { eventsRoutes } from './routes/events.ts';
 import { formsRoutes } from './routes/forms.ts';
+import { funnelRoutes } from './routes/funnel.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { staticRoutes } from './routes/static-files.ts';
 import type { Storage } from './storage/storage.ts';
@@ -94,6 +96,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', applicationsRoutes(deps));
   app.route('/', adminApplicationsRoutes(deps));
   app.route('/', accessLogRoutes(deps));
+  app.route('/', eventsRoutes(deps));
+  app.route('/', funnelRoutes(deps));
   app.route('/', staticRoutes(config));
 
   app.notFound((c) =>

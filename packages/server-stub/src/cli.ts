@@ -71,7 +71,11 @@ export async function main(
     process.once('SIGTERM', stop);
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof FormLoadError || error instanceof KeyringError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof FormLoadError ||
+      error instanceof KeyringError
+    ) {
       io.err(`union-join-server: ${error.message}\n`);
       return error instanceof ConfigError ? 2 : 1;
     }

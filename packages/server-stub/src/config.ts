@@ -99,7 +99,13 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' };
 
-function integer(value: string | undefined, name: string, fallback: number, min: number, max: number) {
+function integer(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+) {
   if (value === undefined || value.trim() === '') return fallback;
   if (!/^\d+$/.test(value.trim())) throw new ConfigError(`${name} must be a whole number`);
   const number = Number(value.trim());
@@ -114,9 +120,11 @@ function truthy(value: string | undefined): boolean {
 }
 
 /** Checks that every entry is an origin (`scheme://host[:port]`) or `*`; returns them normalised. */
-export function parseOrigins(list: string | readonly string[] | undefined, source: string): string[] {
-  const entries =
-    typeof list === 'string' ? list.split(',') : list === undefined ? [] : [...list];
+export function parseOrigins(
+  list: string | readonly string[] | undefined,
+  source: string,
+): string[] {
+  const entries = typeof list === 'string' ? list.split(',') : list === undefined ? [] : [...list];
   return entries
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '')
@@ -181,11 +189,19 @@ export function parseAdminTokens(text: string, source: string): AdminToken[] {
  * @example
  * const command = parseCommand(process.argv.slice(2), process.env);
  */
-export function parseCommand(argv: readonly string[], env: Environment, cwd = process.cwd()): Command {
+export function parseCommand(
+  argv: readonly string[],
+  env: Environment,
+  cwd = process.cwd(),
+): Command {
   const rotate = argv[0] === 'rotate-key';
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>;
   try {
-    parsed = parseArgs({ args: rotate ? argv.slice(1) : [...argv], options: OPTIONS, strict: true });
+    parsed = parseArgs({
+      args: rotate ? argv.slice(1) : [...argv],
+      options: OPTIONS,
+      strict: true,
+    });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message.split('\n')[0] : 'bad arguments';
     throw new ConfigError(`${message}; see --help`, { cause });
@@ -246,7 +262,13 @@ export function parseCommand(argv: readonly string[], env: Environment, cwd = pr
       0,
       1_000_000,
     ),
-    trustProxy: integer(flags['trust-proxy'] ?? env.UNION_JOIN_TRUST_PROXY, '--trust-proxy', 0, 0, 10),
+    trustProxy: integer(
+      flags['trust-proxy'] ?? env.UNION_JOIN_TRUST_PROXY,
+      '--trust-proxy',
+      0,
+      0,
+      10,
+    ),
     staticDir: dir(flags.static ?? env.UNION_JOIN_STATIC_DIR),
     elementDir: dir(flags['element-dir'] ?? env.UNION_JOIN_ELEMENT_DIR),
     bodyLimitBytes: 64 * 1024,

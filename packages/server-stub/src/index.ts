@@ -3,7 +3,14 @@ export { createApp, type AppConfig, type AppOptions } from './app.ts';
 export type { AppEnv } from './app-env.ts';
 export { startServer, openDataDir, type RunningServer, type StartOptions } from './server.ts';
 export { main, type CliIo } from './cli.ts';
-export { parseCommand, HELP, type ServerConfig, type AdminToken, type Command, type Environment } from './config.ts';
+export {
+  parseCommand,
+  HELP,
+  type ServerConfig,
+  type AdminToken,
+  type Command,
+  type Environment,
+} from './config.ts';
 export { systemClock, type Clock } from './clock.ts';
 export { createJsonLogger, silentLogger, type Logger, type LogFields } from './logger.ts';
 export * from './errors.ts';

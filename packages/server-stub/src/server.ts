@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
+import { AnalyticsRollupJob } from './analytics/rollup-job.ts';
 import { createApp } from './app.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Environment, ServerConfig } from './config.ts';
@@ -63,7 +64,10 @@ export async function openDataDir(
  * console.info(server.url);
  * await server.close();
  */
-export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const logger = options.logger ?? createJsonLogger();
   const clock = options.clock ?? systemClock;
@@ -88,6 +92,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     clock,
     logger,
   });
+  const rollup = new AnalyticsRollupJob({ analytics: storage.analytics, clock, logger });
   const app = createApp({
     config,
     forms,
@@ -110,6 +115,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   });
   worker.start();
   retention.start();
+  rollup.start();
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   logger.info('listening', { url, forms: forms.list().length });
@@ -126,6 +132,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       });
       await worker.stop();
       await retention.stop();
+      await rollup.stop();
       await storage.close();
     },
   };

@@ -90,7 +90,9 @@ test('a bad admin token is reported by name and never quoted', () => {
   assert.throws(
     () => parseAdminTokens(`${TOKEN}`, 'UNION_JOIN_ADMIN_TOKENS'),
     (error: unknown) =>
-      error instanceof ConfigError && /entry 1 must be name:token/.test(error.message) && !error.message.includes(TOKEN),
+      error instanceof ConfigError &&
+      /entry 1 must be name:token/.test(error.message) &&
+      !error.message.includes(TOKEN),
   );
   assert.throws(() => parseAdminTokens(`a:${TOKEN},a:${TOKEN}`, 'X'), /names token "a" twice/);
 });

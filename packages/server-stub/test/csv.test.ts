@@ -4,7 +4,10 @@ import { csvCell, toCsv } from '../src/export/csv.ts';
 
 test('cells that a spreadsheet would run as a formula are prefixed with a quote', () => {
   for (const value of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTAB', '\rCR']) {
-    assert.ok(csvCell(value).replace(/^"/, '').startsWith("'"), `${JSON.stringify(value)} is guarded`);
+    assert.ok(
+      csvCell(value).replace(/^"/, '').startsWith("'"),
+      `${JSON.stringify(value)} is guarded`,
+    );
   }
   assert.equal(csvCell('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
   assert.equal(csvCell('Ada'), 'Ada');

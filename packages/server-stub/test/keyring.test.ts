@@ -12,7 +12,6 @@ import { open, seal } from '../src/crypto/sealed-box.ts';
 import { KeyringError } from '../src/errors.ts';
 import { tempDir } from './support/temp-dir.ts';
 
-
 test('generates a keyring file with mode 0600 on first run and reuses it after', (t) => {
   const dataDir = tempDir(t);
   const first = loadKeyring({ dataDir, env: {} });

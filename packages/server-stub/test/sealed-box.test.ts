@@ -29,5 +29,8 @@ test('refuses a tampered ciphertext', () => {
 
 test('names a missing key in its error', () => {
   const box = seal(new Keyring(generateDataKey()), Buffer.from('x'), 'row-1');
-  assert.throws(() => open(keyring, box, 'row-1'), new RegExp(`${box.keyId} is not in the keyring`));
+  assert.throws(
+    () => open(keyring, box, 'row-1'),
+    new RegExp(`${box.keyId} is not in the keyring`),
+  );
 });

@@ -47,7 +47,9 @@ export class Keyring {
 
 /** A key's id: a fingerprint that names the key without revealing anything about it. */
 export function keyIdFor(key: Buffer): string {
-  return 'k' + createHash('sha256').update('union-join/key-id\0').update(key).digest('hex').slice(0, 16);
+  return (
+    'k' + createHash('sha256').update('union-join/key-id\0').update(key).digest('hex').slice(0, 16)
+  );
 }
 
 /** Decodes a base64 data key; `source` names where it came from for the error message. */
@@ -85,7 +87,8 @@ function readKeyringFile(path: string): { current: DataKey; older: DataKey[] } {
   }
   const keys = file.keys.map((entry, index) => {
     const key = decodeDataKey(String(entry?.key ?? ''), `${path} keys[${index}].key`);
-    if (key.id !== entry.id) throw new KeyringError(`${path} keys[${index}].id does not match its key`);
+    if (key.id !== entry.id)
+      throw new KeyringError(`${path} keys[${index}].id does not match its key`);
     return key;
   });
   const current = keys.find((key) => key.id === file.current);
@@ -94,7 +97,9 @@ function readKeyringFile(path: string): { current: DataKey; older: DataKey[] } {
 }
 
 function writeKeyringFile(path: string, current: DataKey, older: DataKey[], now: Date): void {
-  const previous = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as KeyringFile) : undefined;
+  const previous = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as KeyringFile)
+    : undefined;
   const createdAt = new Map(previous?.keys.map((entry) => [entry.id, entry.createdAt]) ?? []);
   const file: KeyringFile = {
     version: 1,
@@ -151,7 +156,11 @@ export function loadKeyring({ dataDir, env, now = new Date() }: LoadKeyringOptio
     };
   }
   if (fromFile) {
-    return { keyring: new Keyring(fromFile.current, fromFile.older), source: 'file', looseFileMode };
+    return {
+      keyring: new Keyring(fromFile.current, fromFile.older),
+      source: 'file',
+      looseFileMode,
+    };
   }
   const generated = generateDataKey();
   writeKeyringFile(path, generated, [], now);
@@ -175,7 +184,8 @@ export function addRotationKey({ dataDir, env, now = new Date() }: LoadKeyringOp
       );
     }
     const next = decodeDataKey(encoded, 'UNION_JOIN_NEW_DATA_KEY');
-    if (keyring.get(next.id)) throw new KeyringError('UNION_JOIN_NEW_DATA_KEY is already in the keyring');
+    if (keyring.get(next.id))
+      throw new KeyringError('UNION_JOIN_NEW_DATA_KEY is already in the keyring');
     return new Keyring(next, older);
   }
   const next = generateDataKey();

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Keyring } from './keyring.ts';
 
 const INFO = 'union-join/request-hash/v1';
@@ -19,37 +19,48 @@ export function canonicalJson(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.keys(value)
       .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+      .map(
+        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+      );
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 /**
- * Keyed fingerprint of a request body for idempotency checks: `<keyId>:<hmac>`. A keyed hash, so the
- * stored value cannot be used to confirm a guess of someone's answers without the data key.
+ * SHA-256 of a form id and a request body in canonical form. Kept only inside the sealed row, so the
+ * request hash column can be re-keyed when the data key rotates.
  */
-export function requestHash(keyring: Keyring, formId: string, body: unknown): string {
-  const { id, key } = keyring.current;
-  const mac = createHmac('sha256', hashKey(key)).update(formId).update('\0').update(canonicalJson(body));
-  return `${id}:${mac.digest('base64url')}`;
-}
-
-/** Whether a body matches a stored request hash; `undefined` when the key that made it is gone. */
-export function matchesRequestHash(
-  keyring: Keyring,
-  stored: string,
-  formId: string,
-  body: unknown,
-): boolean | undefined {
-  const separator = stored.indexOf(':');
-  const key = keyring.get(stored.slice(0, separator));
-  if (separator < 0 || !key) return undefined;
-  const expected = Buffer.from(stored.slice(separator + 1), 'base64url');
-  const actual = createHmac('sha256', hashKey(key))
+export function bodyDigest(formId: string, body: unknown): string {
+  return createHash('sha256')
     .update(formId)
     .update('\0')
     .update(canonicalJson(body))
-    .digest();
+    .digest('base64url');
+}
+
+function mac(key: Buffer, digest: string): Buffer {
+  return createHmac('sha256', hashKey(key)).update(digest).digest();
+}
+
+/**
+ * Keyed request hash for the idempotency check, `<keyId>:<hmac>`: keyed, so the stored column
+ * cannot be used to confirm a guess of someone's answers without the data key.
+ */
+export function requestHash(keyring: Keyring, digest: string): string {
+  return `${keyring.current.id}:${mac(keyring.current.key, digest).toString('base64url')}`;
+}
+
+/** Whether a body digest matches a stored request hash; `undefined` when its key is gone. */
+export function matchesRequestHash(
+  keyring: Keyring,
+  stored: string,
+  digest: string,
+): boolean | undefined {
+  const separator = stored.indexOf(':');
+  const key = separator < 0 ? undefined : keyring.get(stored.slice(0, separator));
+  if (!key) return undefined;
+  const expected = Buffer.from(stored.slice(separator + 1), 'base64url');
+  const actual = mac(key, digest);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

@@ -1,9 +1,9 @@
 import { systemClock, type Clock } from '../clock.ts';
 import type { Environment } from '../config.ts';
 import type { Storage } from '../storage/storage.ts';
-import { applicationAad } from './application-box.ts';
+import { openSealedApplication, sealApplication } from './application-box.ts';
 import { addRotationKey } from './keyring.ts';
-import { open, seal } from './sealed-box.ts';
+import { requestHash } from './request-hash.ts';
 
 /** What a key rotation did. */
 export interface RotationResult {
@@ -16,8 +16,9 @@ export interface RotationResult {
 }
 
 /**
- * Re-encrypts every stored application under a new data key, in one transaction. The keyring file
- * gains the new key first and keeps the old ones, so a crash part-way leaves every row readable.
+ * Re-encrypts every stored application, and re-keys its request hash, under a new data key in one
+ * transaction. The keyring file gains the new key first and keeps the old ones, so a crash part-way
+ * leaves every row readable; afterwards no row needs an old key.
  */
 export async function rotateDataKey(options: {
   dataDir: string;
@@ -32,8 +33,9 @@ export async function rotateDataKey(options: {
     now: new Date(clock.now()),
   });
   const rewritten = await options.storage.resealApplications(keyring.current.id, (record) => {
-    const aad = applicationAad(record.id, record.formId);
-    return seal(keyring, open(keyring, record, aad), aad);
+    const contents = openSealedApplication(keyring, record);
+    const box = sealApplication(keyring, record.id, record.formId, contents);
+    return { ...box, requestHash: requestHash(keyring, contents.bodyDigest) };
   });
   await options.storage.appendAccessLog({
     at: clock.now(),
@@ -43,9 +45,10 @@ export async function rotateDataKey(options: {
     applicationIds: [],
     count: rewritten,
   });
+  const envKey = options.env.UNION_JOIN_DATA_KEY;
   return {
     keyId: keyring.current.id,
     rewritten,
-    fromEnvironment: options.env.UNION_JOIN_DATA_KEY !== undefined && options.env.UNION_JOIN_DATA_KEY.trim() !== '',
+    fromEnvironment: envKey !== undefined && envKey.trim() !== '',
   };
 }

@@ -18,7 +18,9 @@ export interface SealedBox {
  */
 export function seal(keyring: Keyring, plaintext: Uint8Array, aad: string): SealedBox {
   const nonce = randomBytes(NONCE_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', keyring.current.key, nonce, { authTagLength: TAG_BYTES });
+  const cipher = createCipheriv('aes-256-gcm', keyring.current.key, nonce, {
+    authTagLength: TAG_BYTES,
+  });
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
   return { keyId: keyring.current.id, nonce, ciphertext: body };
@@ -36,7 +38,10 @@ export function open(keyring: Keyring, box: SealedBox, aad: string): Buffer {
     const decipher = createDecipheriv('aes-256-gcm', key, box.nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(data.subarray(0, data.length - TAG_BYTES)), decipher.final()]);
+    return Buffer.concat([
+      decipher.update(data.subarray(0, data.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
   } catch (cause) {
     throw new DecryptionError('sealed data does not authenticate (wrong key, tampered or moved)', {
       cause,

@@ -37,14 +37,17 @@ export function applicationTable(
 ): { header: string[]; rows: string[][] } {
   const cells = views.map((view) => {
     const map = new Map<string, string>();
-    for (const [key, value] of Object.entries(view.application?.answers ?? {})) flatten(key, value, map);
+    for (const [key, value] of Object.entries(view.application?.answers ?? {}))
+      flatten(key, value, map);
     for (const consent of view.application?.consents ?? []) {
       map.set(`consent.${consent.purpose}`, String(consent.granted));
       if (consent.at !== undefined) map.set(`consent.${consent.purpose}.at`, consent.at);
     }
     return map;
   });
-  const fieldOrder = (definition?.steps ?? []).flatMap((step) => step.fields.map((field) => field.id));
+  const fieldOrder = (definition?.steps ?? []).flatMap((step) =>
+    step.fields.map((field) => field.id),
+  );
   const rank = (column: string) => {
     const index = fieldOrder.indexOf(column.split('.')[0] ?? column);
     return index < 0 ? fieldOrder.length : index;

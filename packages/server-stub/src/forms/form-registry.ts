@@ -18,7 +18,10 @@ export interface LoadedForm {
 }
 
 /** Builds a {@link LoadedForm} from a definition (checked with `parseFormDefinition`). */
-export function loadForm(input: unknown, settings: FormServerSettings = { allowedOrigins: [] }): LoadedForm {
+export function loadForm(
+  input: unknown,
+  settings: FormServerSettings = { allowedOrigins: [] },
+): LoadedForm {
   const definition = parseFormDefinition(input);
   const json = JSON.stringify(input);
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
@@ -66,7 +69,9 @@ export class FormRegistry {
       try {
         form = loadForm(input);
       } catch (cause) {
-        throw new FormLoadError(file, cause instanceof Error ? cause.message : String(cause), { cause });
+        throw new FormLoadError(file, cause instanceof Error ? cause.message : String(cause), {
+          cause,
+        });
       }
       if (form.id !== basename(name, '.json')) {
         throw new FormLoadError(file, `id "${form.id}" must match the file name (${form.id}.json)`);
@@ -76,9 +81,13 @@ export class FormRegistry {
         try {
           form.settings = resolveFormServerSettings(readJsonFile(settingsFile), env);
         } catch (cause) {
-          throw new FormLoadError(settingsFile, cause instanceof Error ? cause.message : String(cause), {
-            cause,
-          });
+          throw new FormLoadError(
+            settingsFile,
+            cause instanceof Error ? cause.message : String(cause),
+            {
+              cause,
+            },
+          );
         }
       }
       forms.push(form);
@@ -87,7 +96,10 @@ export class FormRegistry {
       if (!name.endsWith('.server.json')) continue;
       const id = basename(name, '.server.json');
       if (!forms.some((form) => form.id === id)) {
-        throw new FormLoadError(join(dir, name), `there is no form definition ${id}.json beside it`);
+        throw new FormLoadError(
+          join(dir, name),
+          `there is no form definition ${id}.json beside it`,
+        );
       }
     }
     return new FormRegistry(forms);

@@ -6,7 +6,9 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 const SecretSchema = z.union([
   z.string().min(16, 'must be at least 16 characters'),
-  z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }),
+  z.strictObject({
+    env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name'),
+  }),
 ]);
 
 /** Zod schema of `<formId>.server.json`: the settings of a form that must not be public. */
@@ -15,7 +17,10 @@ export const FormServerSettingsFileSchema = z.strictObject({
     .strictObject({
       url: z.url().refine((value) => {
         const url = new URL(value);
-        return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+        return (
+          url.protocol === 'https:' ||
+          (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+        );
       }, 'must be an https:// URL (http:// only for localhost)'),
       secret: SecretSchema,
     })

@@ -14,7 +14,10 @@ function digest(value: string): Buffer {
  * Finds which token a presented bearer value is. Both sides are hashed to equal length and every
  * configured token is compared, so the time taken says nothing about how close a guess was.
  */
-export function matchAdminToken(tokens: readonly AdminToken[], presented: string): string | undefined {
+export function matchAdminToken(
+  tokens: readonly AdminToken[],
+  presented: string,
+): string | undefined {
   const presentedDigest = digest(presented);
   let match: string | undefined;
   for (const { name, token } of tokens) {
@@ -32,7 +35,11 @@ export interface AdminAuthOptions {
 }
 
 /** Requires `Authorization: Bearer <token>`; records the token's name for the access log. */
-export function adminAuth({ tokens, failures, clientIp }: AdminAuthOptions): MiddlewareHandler<AppEnv> {
+export function adminAuth({
+  tokens,
+  failures,
+  clientIp,
+}: AdminAuthOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

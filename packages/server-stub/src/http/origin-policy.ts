@@ -27,7 +27,9 @@ export class OriginPolicy {
   allows(origin: string, ownOrigin: string, formOrigins: readonly string[] = []): boolean {
     if (origin === ownOrigin) return true;
     if (this.#localhost && LOCALHOST.test(origin)) return true;
-    return [...this.#global, ...formOrigins].some((allowed) => allowed === '*' || allowed === origin);
+    return [...this.#global, ...formOrigins].some(
+      (allowed) => allowed === '*' || allowed === origin,
+    );
   }
 }
 

@@ -30,7 +30,12 @@ export class RateLimiter {
   readonly #buckets = new Map<string, { tokens: number; updatedAt: number }>();
 
   /** Creates a limiter. */
-  constructor({ limit, windowMs = 60_000, clock = systemClock, maxKeys = 100_000 }: RateLimiterOptions) {
+  constructor({
+    limit,
+    windowMs = 60_000,
+    clock = systemClock,
+    maxKeys = 100_000,
+  }: RateLimiterOptions) {
     this.#limit = limit;
     this.#windowMs = windowMs;
     this.#clock = clock;
@@ -56,6 +61,9 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return { allowed: true };
     }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000)) };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000)),
+    };
   }
 }

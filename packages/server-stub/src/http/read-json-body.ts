@@ -8,7 +8,9 @@ export function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
   const [type = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) return false;
-  return parameters.every((parameter) => !parameter.startsWith('charset=') || parameter === 'charset=utf-8');
+  return parameters.every(
+    (parameter) => !parameter.startsWith('charset=') || parameter === 'charset=utf-8',
+  );
 }
 
 async function readLimited(c: Context, limit: number): Promise<Uint8Array> {
@@ -47,7 +49,11 @@ async function readLimited(c: Context, limit: number): Promise<Uint8Array> {
  */
 export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
   if (!isJsonContentType(c.req.header('content-type'))) {
-    throw new HttpProblem(415, 'unsupported_media_type', 'The request body must be application/json.');
+    throw new HttpProblem(
+      415,
+      'unsupported_media_type',
+      'The request body must be application/json.',
+    );
   }
   const bytes = await readLimited(c, limit);
   let text: string;

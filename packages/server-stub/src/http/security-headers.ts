@@ -14,7 +14,8 @@ export const SECURITY_POLICIES = {
   /** JSON API: nothing in a response may load or run, and nothing may frame it. */
   api: {
     ...BASE,
-    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    'Content-Security-Policy':
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
     'X-Frame-Options': 'DENY',
   },
   /** Admin pages and admin API: strict CSP, never framed, never cached, same-origin only. */

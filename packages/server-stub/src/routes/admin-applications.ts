@@ -122,14 +122,19 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
 
     if (wantsCsv(c)) {
       const records: ApplicationRecord[] = [];
-      for (let after: ApplicationRecord | undefined; ; ) {
+      for (let after: ApplicationRecord | undefined; ;) {
         const page = await deps.storage.listApplications({ ...base, after, limit: MAX_PAGE });
         records.push(...page);
         if (page.length < MAX_PAGE) break;
         after = page.at(-1);
       }
       const views = records.map(view);
-      await log(c, 'export_csv', formId, records.map((record) => record.id));
+      await log(
+        c,
+        'export_csv',
+        formId,
+        records.map((record) => record.id),
+      );
       const { header, rows } = applicationTable(views, deps.forms.get(formId)?.definition);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${formId}-applications.csv"`);
@@ -144,7 +149,12 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     const after = parseCursor(c.req.query('cursor'));
     const records = await deps.storage.listApplications({ ...base, after, limit: limit + 1 });
     const page = records.slice(0, limit);
-    await log(c, 'list', formId, page.map((record) => record.id));
+    await log(
+      c,
+      'list',
+      formId,
+      page.map((record) => record.id),
+    );
     const last = page.at(-1);
     return c.json({
       applications: page.map(view),
@@ -156,7 +166,8 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     const id = applicationId(c);
     const record = await deps.storage.getApplication(id);
     await log(c, 'read', record?.formId ?? null, [id]);
-    if (!record) throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    if (!record)
+      throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
     const deliveries = await deps.storage.listDeliveries(id);
     return c.json({ ...view(record), deliveries: deliveries.map(deliveryView) });
   });
@@ -166,7 +177,8 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     const record = await deps.storage.getApplication(id);
     const deleted = await deps.storage.deleteApplication(id);
     await log(c, 'delete', record?.formId ?? null, [id]);
-    if (!deleted) throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    if (!deleted)
+      throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
     return c.body(null, 204);
   });
 
@@ -174,7 +186,8 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     const id = applicationId(c);
     const record = await deps.storage.markRetrieved(id, deps.clock.now());
     await log(c, 'mark_retrieved', record?.formId ?? null, [id]);
-    if (!record) throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    if (!record)
+      throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
     return c.json({ id, retrievedAt: iso(record.retrievedAt) });
   });
 

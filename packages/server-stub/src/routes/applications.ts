@@ -3,7 +3,7 @@ import { validateApplication } from '@union-join/sdk';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { sealApplication } from '../crypto/application-box.ts';
-import { matchesRequestHash, requestHash } from '../crypto/request-hash.ts';
+import { bodyDigest, matchesRequestHash, requestHash } from '../crypto/request-hash.ts';
 import { HttpProblem } from '../http/http-problem.ts';
 import { applyCors } from '../http/origin-policy.ts';
 import { readJsonBody } from '../http/read-json-body.ts';
@@ -65,7 +65,12 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.options('/v1/forms/:formId/applications', (c) => {
-    applyCors(c, deps.origins, deps.forms.get(c.req.param('formId'))?.settings.allowedOrigins, METHODS);
+    applyCors(
+      c,
+      deps.origins,
+      deps.forms.get(c.req.param('formId'))?.settings.allowedOrigins,
+      METHODS,
+    );
     return c.body(null, 204);
   });
 
@@ -85,7 +90,11 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
 
     const idempotencyKey = c.req.header(IDEMPOTENCY_KEY_HEADER);
     if (idempotencyKey === undefined || idempotencyKey === '') {
-      throw new HttpProblem(400, 'idempotency_key_required', 'The Idempotency-Key header is required.');
+      throw new HttpProblem(
+        400,
+        'idempotency_key_required',
+        'The Idempotency-Key header is required.',
+      );
     }
     if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new HttpProblem(
@@ -96,11 +105,12 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     }
 
     const body = await readJsonBody(c, deps.config.bodyLimitBytes);
+    const digest = bodyDigest(form.id, body);
 
     // A retry of a stored submission gets the first answer again, before any other check.
     const previous = await deps.storage.findByIdempotencyKey(form.id, idempotencyKey);
     if (previous) {
-      if (matchesRequestHash(deps.keyring, previous.requestHash, form.id, body) === false) throw reused();
+      if (matchesRequestHash(deps.keyring, previous.requestHash, digest) === false) throw reused();
       return created(c, previous, true);
     }
 
@@ -119,7 +129,10 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
 
     const id = randomUUID();
     const receivedAt = deps.clock.now();
-    const box = sealApplication(deps.keyring, id, result.application);
+    const box = sealApplication(deps.keyring, id, form.id, {
+      application: result.application,
+      bodyDigest: digest,
+    });
     const record: ApplicationRecord = {
       id,
       formId: form.id,
@@ -129,7 +142,7 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
       nonce: box.nonce,
       ciphertext: box.ciphertext,
       idempotencyKey,
-      requestHash: requestHash(deps.keyring, form.id, body),
+      requestHash: requestHash(deps.keyring, digest),
       retrievedAt: null,
       deliveredAt: null,
     };
@@ -149,7 +162,7 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     const outcome = await deps.storage.insertApplication(record, delivery);
     if (!outcome.inserted) {
       // Another request with the same key won the race; answer as its retry would be answered.
-      if (matchesRequestHash(deps.keyring, outcome.existing.requestHash, form.id, body) === false) {
+      if (matchesRequestHash(deps.keyring, outcome.existing.requestHash, digest) === false) {
         throw reused();
       }
       return created(c, outcome.existing, true);

@@ -16,7 +16,12 @@ export function formsRoutes(deps: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.options('/v1/forms/:formId', (c) => {
-    applyCors(c, deps.origins, deps.forms.get(c.req.param('formId'))?.settings.allowedOrigins, 'GET, OPTIONS');
+    applyCors(
+      c,
+      deps.origins,
+      deps.forms.get(c.req.param('formId'))?.settings.allowedOrigins,
+      'GET, OPTIONS',
+    );
     return c.body(null, 204);
   });
 

@@ -9,7 +9,8 @@ export type RawAnalyticsEvent = AnalyticsEvent & {
 };
 
 /** Why the server did not keep an event that passed the schema. */
-export type DropReason = 'unknown_form' | 'unknown_version' | 'unknown_step' | 'unknown_field' | 'duplicate';
+export type DropReason =
+  'unknown_form' | 'unknown_version' | 'unknown_step' | 'unknown_field' | 'duplicate';
 
 /** Every {@link DropReason}, for reports. */
 export const DROP_REASONS: readonly DropReason[] = [
@@ -24,7 +25,7 @@ export const DROP_REASONS: readonly DropReason[] = [
 export interface StepCount {
   step: string;
   type: AnalyticsEvent['type'];
-  /** The failure reason of `submit_failure`; empty for every other type. */
+  /** Empty, except on the per-form `submit_failure` rows, which carry the reason. */
   detail: string;
   flows: number;
   events: number;

@@ -1,5 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AnalyticsEvent } from '@union-join/sdk/analytics';
+import type {
+  AnalyticsEvent,
+  FieldIssueCodes,
+  SubmitFailureReason,
+} from '@union-join/sdk/analytics';
 import type {
   AnalyticsStorage,
   DailyIncrements,
@@ -29,10 +33,10 @@ function toRawEvent(row: Row): RawAnalyticsEvent {
   };
   const type = row.type as AnalyticsEvent['type'];
   if (type === 'validation_error') {
-    return { ...common, type, fields: JSON.parse(row.fields as string) as Record<string, never[]> };
+    return { ...common, type, fields: JSON.parse(row.fields as string) as FieldIssueCodes };
   }
   if (type === 'submit_failure') {
-    return { ...common, type, reason: row.reason as 'other' };
+    return { ...common, type, reason: row.reason as SubmitFailureReason };
   }
   return { ...common, type };
 }
@@ -64,7 +68,10 @@ export class SqliteAnalyticsStorage implements AnalyticsStorage {
     }
   }
 
-  async insertRawEvents(events: readonly AnalyticsEvent[], hour: number): Promise<AnalyticsEvent[]> {
+  async insertRawEvents(
+    events: readonly AnalyticsEvent[],
+    hour: number,
+  ): Promise<AnalyticsEvent[]> {
     return this.#transaction(() => {
       const insert = this.#db.prepare(
         `INSERT INTO analytics_raw (flow, seq, hour, form_id, form_version, type, step, step_index,
@@ -128,7 +135,16 @@ export class SqliteAnalyticsStorage implements AnalyticsStorage {
        DO UPDATE SET flows = flows + excluded.flows, events = events + excluded.events`,
     );
     for (const count of increments.steps) {
-      step.run(day, formId, formVersion, count.step, count.type, count.detail, count.flows, count.events);
+      step.run(
+        day,
+        formId,
+        formVersion,
+        count.step,
+        count.type,
+        count.detail,
+        count.flows,
+        count.events,
+      );
     }
     const fieldError = this.#db.prepare(
       `INSERT INTO analytics_daily_field_errors
@@ -138,7 +154,16 @@ export class SqliteAnalyticsStorage implements AnalyticsStorage {
        DO UPDATE SET flows = flows + excluded.flows, events = events + excluded.events`,
     );
     for (const count of increments.fieldErrors) {
-      fieldError.run(day, formId, formVersion, count.step, count.field, count.code, count.flows, count.events);
+      fieldError.run(
+        day,
+        formId,
+        formVersion,
+        count.step,
+        count.field,
+        count.code,
+        count.flows,
+        count.events,
+      );
     }
     const segment = this.#db.prepare(
       `INSERT INTO analytics_daily_segments
@@ -148,7 +173,15 @@ export class SqliteAnalyticsStorage implements AnalyticsStorage {
        DO UPDATE SET started = started + excluded.started, finished = finished + excluded.finished`,
     );
     for (const count of increments.segments) {
-      segment.run(day, formId, formVersion, count.dimension, count.value, count.started, count.finished);
+      segment.run(
+        day,
+        formId,
+        formVersion,
+        count.dimension,
+        count.value,
+        count.started,
+        count.finished,
+      );
     }
   }
 
@@ -173,7 +206,11 @@ export class SqliteAnalyticsStorage implements AnalyticsStorage {
       );
       let events = 0;
       for (const group of due) {
-        const key = [group.flow as string, group.form_id as string, group.form_version as number] as const;
+        const key = [
+          group.flow as string,
+          group.form_id as string,
+          group.form_version as number,
+        ] as const;
         const rows = select.all(...key).map(toRawEvent);
         this.#addIncrements(summarise(rows));
         events += remove.run(...key).changes as number;

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { ANALYTICS_TABLES_SQL } from './analytics-migration.ts';
 
 /** One forward-only schema change; applied once, in order, inside a transaction. */
 export interface SqliteMigration {
@@ -62,6 +63,11 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
         BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
     `,
+  },
+  {
+    version: 2,
+    name: 'step analytics: raw events and daily aggregates',
+    sql: ANALYTICS_TABLES_SQL,
   },
 ];
 

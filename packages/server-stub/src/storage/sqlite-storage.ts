@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type { AnalyticsStorage } from './analytics-storage.ts';
+import { SqliteAnalyticsStorage } from './sqlite-analytics-storage.ts';
 import { migrate, SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations.ts';
 import type {
   AccessLogEntry,
@@ -11,6 +13,7 @@ import type {
   InsertOutcome,
   NewAccessLogEntry,
   PurgeCounts,
+  Reseal,
   RetentionPolicy,
   Storage,
 } from './storage.ts';
@@ -72,6 +75,7 @@ export interface SqliteStorageOptions {
 export class SqliteStorage implements Storage {
   /** The open database; for migrations and jobs that extend storage (analytics, say). */
   readonly db: DatabaseSync;
+  readonly analytics: AnalyticsStorage;
 
   /** Opens (creating if needed) and migrates the database. */
   constructor({ path, migrations = SQLITE_MIGRATIONS }: SqliteStorageOptions) {
@@ -85,6 +89,7 @@ export class SqliteStorage implements Storage {
       PRAGMA busy_timeout = 5000;
     `);
     migrate(this.db, migrations);
+    this.analytics = new SqliteAnalyticsStorage(this.db);
   }
 
   #transaction<T>(work: () => T): T {
@@ -227,7 +232,9 @@ export class SqliteStorage implements Storage {
         )
         .all(now, limit)
         .map(toDelivery);
-      const lease = this.db.prepare('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
+      const lease = this.db.prepare(
+        'UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?',
+      );
       for (const delivery of due) lease.run(now + leaseMs, delivery.id);
       return due;
     });
@@ -336,21 +343,21 @@ export class SqliteStorage implements Storage {
       .map((row) => row.id as string);
   }
 
-  async resealApplications(
-    currentKeyId: string,
-    reseal: (record: ApplicationRecord) => Pick<ApplicationRecord, 'keyId' | 'nonce' | 'ciphertext'>,
-  ): Promise<number> {
+  async resealApplications(currentKeyId: string, reseal: Reseal): Promise<number> {
     const count = this.#transaction(() => {
       const rows = this.db
-        .prepare('SELECT * FROM applications WHERE key_id != ?')
-        .all(currentKeyId)
+        .prepare(
+          `SELECT * FROM applications
+           WHERE key_id != ? OR substr(request_hash, 1, instr(request_hash, ':') - 1) != ?`,
+        )
+        .all(currentKeyId, currentKeyId)
         .map(toApplication);
       const update = this.db.prepare(
-        'UPDATE applications SET key_id = ?, nonce = ?, ciphertext = ? WHERE id = ?',
+        'UPDATE applications SET key_id = ?, nonce = ?, ciphertext = ?, request_hash = ? WHERE id = ?',
       );
       for (const row of rows) {
-        const box = reseal(row);
-        update.run(box.keyId, box.nonce, box.ciphertext, row.id);
+        const next = reseal(row);
+        update.run(next.keyId, next.nonce, next.ciphertext, next.requestHash, row.id);
       }
       return rows.length;
     });

@@ -1,6 +1,7 @@
 // The narrow persistence boundary of the server. Everything is async so that a networked database
 // (PostgreSQL, say) can implement it; the embedded SQLite implementation is in sqlite-storage.ts.
 // Storage never sees plaintext answers: it keeps sealed boxes and metadata only.
+import type { AnalyticsStorage } from './analytics-storage.ts';
 
 /** One stored application: metadata in the clear, answers and consents sealed. */
 export interface ApplicationRecord {
@@ -48,9 +49,7 @@ export type DeliveryOutcome =
   | { kind: 'failed' | 'cancelled'; httpStatus: number | null; error: string };
 
 /** What {@link Storage.insertApplication} did. */
-export type InsertOutcome =
-  | { inserted: true }
-  | { inserted: false; existing: ApplicationRecord };
+export type InsertOutcome = { inserted: true } | { inserted: false; existing: ApplicationRecord };
 
 /** Filter and page of an application listing, oldest first. */
 export interface ApplicationQuery {
@@ -97,8 +96,15 @@ export interface PurgeCounts {
   unhandled: number;
 }
 
+/** Computes a row's new sealed box and request hash during key rotation. */
+export type Reseal = (
+  record: ApplicationRecord,
+) => Pick<ApplicationRecord, 'keyId' | 'nonce' | 'ciphertext' | 'requestHash'>;
+
 /** Persistence used by the routes, the webhook worker, retention and key rotation. */
 export interface Storage {
+  /** Step analytics: raw events until the rollup, then daily aggregates. */
+  readonly analytics: AnalyticsStorage;
   /**
    * Stores an application (and its outbox row) unless one with the same form and idempotency key
    * exists, in which case that one is returned. Atomic: concurrent identical calls store one row.
@@ -127,15 +133,9 @@ export interface Storage {
   /** Every key id referenced by a stored row or request hash. */
   keyIdsInUse(): Promise<string[]>;
   /**
-   * Re-seals, in one transaction, every application not sealed with `currentKeyId`; `reseal`
-   * returns the new sealed box. Returns the number of rows rewritten.
+   * Re-seals, in one transaction, every application whose box or request hash is not under
+   * `currentKeyId`; `reseal` returns the new box and request hash. Returns the rows rewritten.
    */
-  resealApplications(
-    currentKeyId: string,
-    reseal: (record: ApplicationRecord) => Pick<
-      ApplicationRecord,
-      'keyId' | 'nonce' | 'ciphertext'
-    >,
-  ): Promise<number>;
+  resealApplications(currentKeyId: string, reseal: Reseal): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,0 +1,256 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AccessLogEntry } from '../src/storage/storage.ts';
+import {
+  admin,
+  ADMIN,
+  createTestServer,
+  submit,
+  validApplication,
+  type TestServer,
+} from './support/test-server.ts';
+
+interface ListBody {
+  applications: {
+    id: string;
+    receivedAt: string;
+    retrievedAt: string | null;
+    application: { answers: Record<string, unknown> } | null;
+  }[];
+  nextCursor: string | null;
+}
+
+async function submitted(
+  server: TestServer,
+  answers: Record<string, unknown> = {},
+): Promise<string> {
+  const response = await submit(server, await validApplication(answers));
+  assert.equal(response.status, 201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function accessLog(server: TestServer): Promise<AccessLogEntry[]> {
+  return server.storage.listAccessLog(0, 1000);
+}
+
+test('admin routes answer 401 without a valid bearer token', async (t) => {
+  const server = createTestServer(t);
+  const id = await submitted(server);
+  for (const authorization of [
+    undefined,
+    'Bearer wrong-token-wrong-token-wrong',
+    `Basic ${ADMIN.token}`,
+    `Bearer ${ADMIN.token}x`,
+  ]) {
+    for (const [method, path] of [
+      ['GET', '/v1/forms/example-union/applications'],
+      ['GET', `/v1/applications/${id}`],
+      ['DELETE', `/v1/applications/${id}`],
+      ['POST', `/v1/applications/${id}/retrieved`],
+      ['GET', '/v1/access-log'],
+    ] as const) {
+      const response = await server.app.request(path, {
+        method,
+        headers: authorization ? { Authorization: authorization } : {},
+      });
+      assert.equal(response.status, 401, `${method} ${path} with ${authorization}`);
+      assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer/);
+    }
+  }
+  assert.ok(await server.storage.getApplication(id), 'nothing was deleted');
+  assert.deepEqual(await accessLog(server), []);
+});
+
+test('repeated failed sign-ins from one address are rate limited', async (t) => {
+  const server = createTestServer(t);
+  const statuses: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    statuses.push(
+      (await server.app.request('/v1/access-log', { headers: { Authorization: 'Bearer nope' } }))
+        .status,
+    );
+  }
+  assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
+  assert.equal(statuses[11], 429);
+});
+
+test('lists applications as JSON, pages with a cursor, and logs each read', async (t) => {
+  const server = createTestServer(t);
+  const ids: string[] = [];
+  for (const name of ['Ada', 'Grace', 'Katherine']) {
+    ids.push(await submitted(server, { givenName: name }));
+    server.clock.advance(1000);
+  }
+  const first = await admin(server, '/v1/forms/example-union/applications?limit=2');
+  assert.equal(first.status, 200);
+  const page1 = (await first.json()) as ListBody;
+  assert.deepEqual(
+    page1.applications.map((a) => a.id),
+    ids.slice(0, 2),
+  );
+  assert.equal(page1.applications[0]?.application?.answers.givenName, 'Ada');
+  assert.ok(page1.nextCursor);
+  const page2 = (await (
+    await admin(server, `/v1/forms/example-union/applications?limit=2&cursor=${page1.nextCursor}`)
+  ).json()) as ListBody;
+  assert.deepEqual(
+    page2.applications.map((a) => a.id),
+    ids.slice(2),
+  );
+  assert.equal(page2.nextCursor, null);
+  const log = await accessLog(server);
+  assert.deepEqual(
+    log.map((entry) => [entry.actor, entry.action, entry.formId, entry.applicationIds]),
+    [
+      ['staff', 'list', 'example-union', ids.slice(0, 2)],
+      ['staff', 'list', 'example-union', ids.slice(2)],
+    ],
+  );
+});
+
+test('filters the list by received time', async (t) => {
+  const server = createTestServer(t);
+  await submitted(server);
+  server.clock.advance(86_400_000);
+  const later = await submitted(server);
+  const from = new Date(server.clock.now() - 1000).toISOString();
+  const body = (await (
+    await admin(server, `/v1/forms/example-union/applications?from=${encodeURIComponent(from)}`)
+  ).json()) as ListBody;
+  assert.deepEqual(
+    body.applications.map((a) => a.id),
+    [later],
+  );
+  const bad = await admin(server, '/v1/forms/example-union/applications?from=yesterday');
+  assert.equal(bad.status, 400);
+  assert.equal(((await bad.json()) as { error: string }).error, 'invalid_query');
+});
+
+test('exports CSV by Accept header, one column per answer, formulas defused', async (t) => {
+  const server = createTestServer(t);
+  const id = await submitted(server, {
+    givenName: '=HYPERLINK("https://evil.example","x")',
+    employer: '@SUM(A1)',
+  });
+  const response = await admin(server, '/v1/forms/example-union/applications', {
+    headers: { Accept: 'text/csv' },
+  });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
+  assert.match(
+    response.headers.get('content-disposition') ?? '',
+    /attachment; filename="example-union-applications.csv"/,
+  );
+  const [header, row] = (await response.text()).trimEnd().split('\r\n');
+  assert.equal(
+    header,
+    'id,receivedAt,formVersion,locale,retrievedAt,deliveredAt,givenName,birthDate,email,membershipType,employer,consent.newsletter,consent.newsletter.at',
+  );
+  assert.ok(row?.startsWith(`${id},`));
+  assert.ok(row?.includes(`"'=HYPERLINK(""https://evil.example"",""x"")"`), row);
+  assert.ok(row?.includes(",'@SUM(A1),"), row);
+  const [entry] = await accessLog(server);
+  assert.equal(entry?.action, 'export_csv');
+  assert.deepEqual(entry?.applicationIds, [id]);
+});
+
+test('reads one application with its deliveries, and logs the read', async (t) => {
+  const server = createTestServer(t, {
+    settings: { webhook: { url: 'https://crm.example/hook', secret: 's'.repeat(32) } },
+  });
+  const id = await submitted(server);
+  const response = await admin(server, `/v1/applications/${id}`);
+  assert.equal(response.status, 200);
+  const body = (await response.json()) as {
+    id: string;
+    application: unknown;
+    deliveries: { status: string }[];
+  };
+  assert.equal(body.id, id);
+  assert.deepEqual(body.application, await validApplication());
+  assert.deepEqual(
+    body.deliveries.map((d) => d.status),
+    ['pending'],
+  );
+  const [entry] = await accessLog(server);
+  assert.deepEqual([entry?.action, entry?.applicationIds], ['read', [id]]);
+});
+
+test('answers 404 for an unknown or malformed application id', async (t) => {
+  const server = createTestServer(t);
+  for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id', '..%2F..%2Fetc']) {
+    const response = await admin(server, `/v1/applications/${id}`);
+    assert.equal(response.status, 404, id);
+    assert.equal(((await response.json()) as { error: string }).error, 'application_not_found');
+  }
+});
+
+test('erases an application and its webhook deliveries, and logs the erasure', async (t) => {
+  const server = createTestServer(t, {
+    settings: { webhook: { url: 'https://crm.example/hook', secret: 's'.repeat(32) } },
+  });
+  const id = await submitted(server);
+  const keep = await submitted(server);
+  const response = await admin(server, `/v1/applications/${id}`, { method: 'DELETE' });
+  assert.equal(response.status, 204);
+  assert.equal((await admin(server, `/v1/applications/${id}`)).status, 404);
+  assert.deepEqual(await server.storage.listDeliveries(id), []);
+  assert.equal((await server.storage.listDeliveries(keep)).length, 1);
+  assert.equal((await admin(server, `/v1/applications/${id}`, { method: 'DELETE' })).status, 404);
+  const actions = (await accessLog(server)).map((entry) => entry.action);
+  assert.deepEqual(actions, ['delete', 'read', 'delete']);
+});
+
+test('marks an application retrieved once, keeping the first time', async (t) => {
+  const server = createTestServer(t);
+  const id = await submitted(server);
+  const first = await admin(server, `/v1/applications/${id}/retrieved`, { method: 'POST' });
+  assert.equal(first.status, 200);
+  const { retrievedAt } = (await first.json()) as { retrievedAt: string };
+  assert.equal(retrievedAt, new Date(server.clock.now()).toISOString());
+  server.clock.advance(60_000);
+  const second = (await (
+    await admin(server, `/v1/applications/${id}/retrieved`, { method: 'POST' })
+  ).json()) as { retrievedAt: string };
+  assert.equal(second.retrievedAt, retrievedAt);
+  const missing = await admin(
+    server,
+    '/v1/applications/00000000-0000-4000-8000-000000000000/retrieved',
+    {
+      method: 'POST',
+    },
+  );
+  assert.equal(missing.status, 404);
+  assert.deepEqual(
+    (await accessLog(server)).map((entry) => entry.action),
+    ['mark_retrieved', 'mark_retrieved', 'mark_retrieved'],
+  );
+});
+
+test('serves the access log, oldest first, and logs reading it', async (t) => {
+  const server = createTestServer(t);
+  const id = await submitted(server);
+  await admin(server, `/v1/applications/${id}`);
+  const response = await admin(server, '/v1/access-log');
+  assert.equal(response.status, 200);
+  const body = (await response.json()) as {
+    entries: { seq: number; action: string; actor: string; at: string }[];
+  };
+  assert.deepEqual(
+    body.entries.map((entry) => entry.action),
+    ['read', 'read_access_log'],
+  );
+  assert.ok(
+    body.entries.every((entry) => entry.actor === 'staff' && !Number.isNaN(Date.parse(entry.at))),
+  );
+  const after = (await (
+    await admin(server, `/v1/access-log?after=${body.entries[0]!.seq}`)
+  ).json()) as {
+    entries: { action: string }[];
+  };
+  assert.deepEqual(
+    after.entries.map((entry) => entry.action),
+    ['read_access_log', 'read_access_log'],
+  );
+  assert.equal((await admin(server, '/v1/access-log?limit=0')).status, 400);
+});

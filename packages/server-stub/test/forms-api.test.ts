@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestServer, EXAMPLE_DEFINITION } from './support/test-server.ts';
+
+test('serves the form definition as JSON with an ETag', async (t) => {
+  const server = createTestServer(t);
+  const response = await server.app.request('/v1/forms/example-union');
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  assert.match(response.headers.get('etag') ?? '', /^"[A-Za-z0-9_-]+"$/);
+  assert.deepEqual(await response.json(), EXAMPLE_DEFINITION);
+});
+
+test('answers 304 with no body when the ETag still matches', async (t) => {
+  const server = createTestServer(t);
+  const etag = (await server.app.request('/v1/forms/example-union')).headers.get('etag')!;
+  for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+    const response = await server.app.request('/v1/forms/example-union', {
+      headers: { 'If-None-Match': header },
+    });
+    assert.equal(response.status, 304, header);
+    assert.equal(await response.text(), '');
+    assert.equal(response.headers.get('etag'), etag);
+  }
+  const stale = await server.app.request('/v1/forms/example-union', {
+    headers: { 'If-None-Match': '"stale"' },
+  });
+  assert.equal(stale.status, 200);
+});
+
+test('answers 404 form_not_found for an unknown form', async (t) => {
+  const server = createTestServer(t);
+  const response = await server.app.request('/v1/forms/no-such-form');
+  assert.equal(response.status, 404);
+  const body = (await response.json()) as { error: string; requestId: string };
+  assert.equal(body.error, 'form_not_found');
+  assert.equal(body.requestId, response.headers.get('x-request-id'));
+});
+
+test('allows origins from the form settings, the global list and nothing else', async (t) => {
+  const server = createTestServer(t, {
+    settings: { allowedOrigins: ['https://union.example'] },
+    config: { allowedOrigins: ['https://all-forms.example'] },
+  });
+  for (const origin of ['https://union.example', 'https://all-forms.example']) {
+    const response = await server.app.request('/v1/forms/example-union', {
+      headers: { Origin: origin },
+    });
+    assert.equal(response.headers.get('access-control-allow-origin'), origin);
+    assert.match(response.headers.get('access-control-expose-headers') ?? '', /ETag/);
+    assert.equal(response.headers.get('access-control-allow-credentials'), null);
+  }
+  const denied = await server.app.request('/v1/forms/example-union', {
+    headers: { Origin: 'https://evil.example' },
+  });
+  assert.equal(denied.headers.get('access-control-allow-origin'), null);
+  assert.match(denied.headers.get('vary') ?? '', /Origin/);
+});
+
+test('answers a CORS preflight for allowed origins only', async (t) => {
+  const server = createTestServer(t, { settings: { allowedOrigins: ['https://union.example'] } });
+  const preflight = (origin: string) =>
+    server.app.request('/v1/forms/example-union/applications', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type, idempotency-key',
+      },
+    });
+  const allowed = await preflight('https://union.example');
+  assert.equal(allowed.status, 204);
+  assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://union.example');
+  assert.match(allowed.headers.get('access-control-allow-methods') ?? '', /POST/);
+  assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+  const denied = await preflight('https://evil.example');
+  assert.equal(denied.headers.get('access-control-allow-origin'), null);
+});
+
+test('localhost origins are allowed only when the development switch is on', async (t) => {
+  const origin = 'http://localhost:5173';
+  const off = createTestServer(t);
+  const on = createTestServer(t, { config: { allowLocalhostOrigins: true } });
+  const request = { headers: { Origin: origin } };
+  assert.equal(
+    (await off.app.request('/v1/forms/example-union', request)).headers.get(
+      'access-control-allow-origin',
+    ),
+    null,
+  );
+  assert.equal(
+    (await on.app.request('/v1/forms/example-union', request)).headers.get(
+      'access-control-allow-origin',
+    ),
+    origin,
+  );
+});
+
+test('a "*" entry allows any origin', async (t) => {
+  const server = createTestServer(t, { settings: { allowedOrigins: ['*'] } });
+  const response = await server.app.request('/v1/forms/example-union', {
+    headers: { Origin: 'https://anyone.example' },
+  });
+  assert.equal(response.headers.get('access-control-allow-origin'), 'https://anyone.example');
+});

@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApplication } from '../src/crypto/application-box.ts';
+import { createTestServer, submit, validApplication } from './support/test-server.ts';
+
+interface ErrorBody {
+  error: string;
+  message: string;
+  requestId: string;
+  issues?: { path: (string | number)[]; code: string; message: string }[];
+}
+
+test('stores a valid application and answers 201 with its id and time', async (t) => {
+  const server = createTestServer(t);
+  const application = await validApplication();
+  const response = await submit(server, application);
+  assert.equal(response.status, 201);
+  const body = (await response.json()) as { id: string; receivedAt: string };
+  assert.match(body.id, /^[0-9a-f-]{36}$/);
+  assert.equal(body.receivedAt, new Date(server.clock.now()).toISOString());
+  assert.equal(response.headers.get('location'), `/v1/applications/${body.id}`);
+  const stored = await server.storage.getApplication(body.id);
+  assert.ok(stored);
+  assert.equal(stored.formVersion, 3);
+  assert.deepEqual(openApplication(server.keyring, stored), application);
+});
+
+test('ids are random: two submissions never share one', async (t) => {
+  const server = createTestServer(t);
+  const ids = new Set<string>();
+  for (let i = 0; i < 5; i++) {
+    ids.add(((await (await submit(server, await validApplication())).json()) as { id: string }).id);
+  }
+  assert.equal(ids.size, 5);
+});
+
+test('answers 400 idempotency_key_required without an Idempotency-Key', async (t) => {
+  const server = createTestServer(t);
+  const response = await submit(server, await validApplication(), { key: null });
+  assert.equal(response.status, 400);
+  assert.equal(((await response.json()) as ErrorBody).error, 'idempotency_key_required');
+  assert.equal(
+    (await server.storage.listApplications({ formId: 'example-union', limit: 10 })).length,
+    0,
+  );
+});
+
+test('answers 400 invalid_idempotency_key for a key with spaces or over 255 characters', async (t) => {
+  const server = createTestServer(t);
+  for (const key of ['has space', 'x'.repeat(256)]) {
+    const response = await submit(server, await validApplication(), { key });
+    assert.equal(response.status, 400);
+    assert.equal(((await response.json()) as ErrorBody).error, 'invalid_idempotency_key');
+  }
+});
+
+test('answers 400 invalid_json for malformed JSON and invalid UTF-8', async (t) => {
+  const server = createTestServer(t);
+  const broken = await submit(server, '{"formId": "example-union",');
+  assert.equal(broken.status, 400);
+  assert.equal(((await broken.json()) as ErrorBody).error, 'invalid_json');
+  const latin1 = await server.app.request('/v1/forms/example-union/applications', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k' },
+    body: new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]),
+  });
+  assert.equal(latin1.status, 400);
+  assert.equal(((await latin1.json()) as ErrorBody).error, 'invalid_json');
+});
+
+test('answers 415 for a body that is not JSON', async (t) => {
+  const server = createTestServer(t);
+  for (const type of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/json; charset=latin1',
+  ]) {
+    const response = await submit(server, JSON.stringify(await validApplication()), {
+      headers: { 'Content-Type': type },
+    });
+    assert.equal(response.status, 415, type);
+    assert.equal(((await response.json()) as ErrorBody).error, 'unsupported_media_type');
+  }
+  const withCharset = await submit(server, await validApplication(), {
+    headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+  });
+  assert.equal(withCharset.status, 201);
+});
+
+test('answers 413 for a body over 64 KiB, declared or streamed', async (t) => {
+  const server = createTestServer(t);
+  const big = await validApplication({ givenName: 'A'.repeat(70 * 1024) });
+  const declared = await submit(server, big);
+  assert.equal(declared.status, 413);
+  assert.equal(((await declared.json()) as ErrorBody).error, 'payload_too_large');
+  const bytes = new TextEncoder().encode(JSON.stringify(big));
+  const streamed = await server.app.request('/v1/forms/example-union/applications', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'stream' },
+    body: new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 4096) controller.enqueue(bytes.slice(i, i + 4096));
+        controller.close();
+      },
+    }),
+    duplex: 'half',
+  } as RequestInit);
+  assert.equal(streamed.status, 413);
+});
+
+test('answers 404 form_not_found for an unknown form', async (t) => {
+  const server = createTestServer(t);
+  const response = await server.app.request('/v1/forms/no-such-form/applications', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k' },
+    body: JSON.stringify(await validApplication()),
+  });
+  assert.equal(response.status, 404);
+  assert.equal(((await response.json()) as ErrorBody).error, 'form_not_found');
+});
+
+test('answers 422 validation_failed with issues by path, and stores nothing', async (t) => {
+  const server = createTestServer(t);
+  const response = await submit(server, await validApplication({ email: 'not-an-email' }));
+  assert.equal(response.status, 422);
+  const body = (await response.json()) as ErrorBody;
+  assert.equal(body.error, 'validation_failed');
+  const issue = body.issues?.find((item) => item.path.join('.') === 'answers.email');
+  assert.ok(issue, JSON.stringify(body.issues));
+  assert.equal(typeof issue.code, 'string');
+  assert.equal(
+    (await server.storage.listApplications({ formId: 'example-union', limit: 10 })).length,
+    0,
+  );
+});
+
+test('rejects an answer to a hidden field and an application for another form', async (t) => {
+  const server = createTestServer(t);
+  const student = await validApplication({ membershipType: 'student' });
+  const hidden = await submit(server, student);
+  assert.equal(hidden.status, 422);
+  const mismatched = await submit(server, { ...(await validApplication()), formId: 'other-union' });
+  assert.equal(mismatched.status, 422);
+  const notObject = await submit(server, [1, 2, 3]);
+  assert.equal(notObject.status, 422);
+});
+
+test('answers 429 with Retry-After once an IP exceeds the limit, per IP', async (t) => {
+  let ip = '198.51.100.7';
+  const server = createTestServer(t, { config: { rateLimitPerMinute: 3 }, clientIp: () => ip });
+  for (let i = 0; i < 3; i++)
+    assert.equal((await submit(server, await validApplication())).status, 201);
+  const limited = await submit(server, await validApplication());
+  assert.equal(limited.status, 429);
+  assert.equal(((await limited.json()) as ErrorBody).error, 'rate_limited');
+  const retryAfter = Number(limited.headers.get('retry-after'));
+  assert.ok(retryAfter >= 1 && retryAfter <= 60, String(retryAfter));
+  ip = '198.51.100.8';
+  assert.equal((await submit(server, await validApplication())).status, 201);
+  ip = '198.51.100.7';
+  server.clock.advance(retryAfter * 1000);
+  assert.equal((await submit(server, await validApplication())).status, 201);
+});
+
+test('refuses a submission from a browser origin the form does not allow', async (t) => {
+  const server = createTestServer(t, { settings: { allowedOrigins: ['https://union.example'] } });
+  const denied = await submit(server, await validApplication(), {
+    headers: { Origin: 'https://evil.example' },
+  });
+  assert.equal(denied.status, 403);
+  assert.equal(((await denied.json()) as ErrorBody).error, 'origin_not_allowed');
+  const allowed = await submit(server, await validApplication(), {
+    headers: { Origin: 'https://union.example' },
+  });
+  assert.equal(allowed.status, 201);
+  assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://union.example');
+  const sameOrigin = await submit(server, await validApplication(), {
+    headers: { Origin: 'http://localhost' },
+  });
+  assert.equal(sameOrigin.status, 201);
+});
+
+test('queues a webhook delivery only for forms with a webhook', async (t) => {
+  const without = createTestServer(t);
+  await submit(without, await validApplication());
+  assert.equal(without.deliveriesQueued, 0);
+  const withHook = createTestServer(t, {
+    settings: { webhook: { url: 'https://crm.example/hook', secret: 's'.repeat(32) } },
+  });
+  const { id } = (await (await submit(withHook, await validApplication())).json()) as {
+    id: string;
+  };
+  assert.equal(withHook.deliveriesQueued, 1);
+  const [delivery] = await withHook.storage.listDeliveries(id);
+  assert.equal(delivery?.status, 'pending');
+});
