@@ -4,69 +4,12 @@ import { loadKeyring } from '../../src/crypto/keyring.ts';
 import { FormRegistry, loadForm } from '../../src/forms/form-registry.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { SqliteStorage } from '../../src/storage/sqlite-storage.ts';
+import { BRANCHING_DEFINITION } from './analytics-forms.ts';
 import { ADMIN, EXAMPLE_DEFINITION, ManualClock } from './test-server.ts';
 import { tempDir } from './temp-dir.ts';
 
 export { journey, type JourneyStep } from './analytics-journeys.ts';
-
-/** A form whose middle steps are shown to some applicants only (every field has `showIf`). */
-export const BRANCHING_DEFINITION = {
-  id: 'branching-union',
-  version: 2,
-  organisation: { name: 'Branching Union', privacyNoticeUrl: 'https://example.org/privacy' },
-  locales: ['en'],
-  review: true,
-  steps: [
-    {
-      id: 'start',
-      title: 'Start',
-      fields: [
-        {
-          id: 'membershipType',
-          type: 'choice',
-          label: 'Membership',
-          required: true,
-          options: [
-            { value: 'full', label: 'Full' },
-            { value: 'student', label: 'Student' },
-          ],
-        },
-        { id: 'email', type: 'email', label: 'Email', required: true },
-      ],
-    },
-    {
-      id: 'studies',
-      title: 'Your studies',
-      fields: [
-        {
-          id: 'college',
-          type: 'text',
-          label: 'College',
-          required: true,
-          showIf: { field: 'membershipType', equals: 'student' },
-        },
-      ],
-    },
-    {
-      id: 'job',
-      title: 'Your job',
-      fields: [
-        {
-          id: 'employer',
-          type: 'text',
-          label: 'Employer',
-          required: true,
-          showIf: { field: 'membershipType', equals: 'full' },
-        },
-      ],
-    },
-    {
-      id: 'finish',
-      title: 'Keeping in touch',
-      fields: [{ id: 'newsletter', type: 'consent', purpose: 'newsletter', label: 'Newsletter' }],
-    },
-  ],
-};
+export { BRANCHING_DEFINITION } from './analytics-forms.ts';
 
 /** An in-process app with the example and branching forms over SQLite in a temporary directory. */
 export function createAnalyticsServer(t: TestContext, clock = new ManualClock()) {
