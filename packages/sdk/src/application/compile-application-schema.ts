@@ -1,0 +1,226 @@
+import * as z from 'zod/mini';
+import type { FieldDefinition } from '../definition/field-definition.ts';
+import type { FormDefinition } from '../definition/form-definition.ts';
+import { resolveText } from '../definition/locale.ts';
+import { birthDateFieldOf, checkEligibility } from '../engine/eligibility.ts';
+import type { FieldIssue } from '../engine/issue-code.ts';
+import { normaliseAnswer } from '../engine/normalise-answer.ts';
+import { rawAnswerSchema } from '../engine/raw-answer-schema.ts';
+import { validateAnswer } from '../engine/validate-answer.ts';
+import { allFields, visibleFieldIds } from '../engine/visible-fields.ts';
+import { formatIssue } from '../i18n/format-issue.ts';
+import { ConsentRecordSchema } from './application.ts';
+import type { Answers, AnswerValue, Application, ConsentRecord } from './application.ts';
+import type { ApplicationIssue } from './application-issue.ts';
+
+/** Options of {@link compileApplicationSchema}. */
+export interface ApplicationSchemaOptions {
+  /** The clock for ages and "not in the future"; a fixed `Date` or a function. Default: now. */
+  now?: Date | (() => Date);
+}
+
+/** Most consent records an application may carry, whatever the form. */
+const MAX_CONSENTS = 100;
+
+/** Marks issues raised by the rules, so `validateApplication` can pass them on unchanged. */
+export const RULE_ISSUE = 'union-join-rule';
+
+interface Raw {
+  formId: string;
+  formVersion: number;
+  locale: string;
+  answers: Record<string, unknown>;
+  consents: ConsentRecord[];
+}
+
+function clock(now: ApplicationSchemaOptions['now']): () => Date {
+  if (now instanceof Date) return () => new Date(now);
+  return now ?? (() => new Date());
+}
+
+function fieldIssue(
+  definition: FormDefinition,
+  field: FieldDefinition,
+  issue: FieldIssue,
+): ApplicationIssue {
+  const part = issue.params?.part;
+  const label = resolveText(field.label, 'en', definition.locales);
+  return {
+    path: ['answers', field.id, ...(typeof part === 'string' ? [part] : [])],
+    code: issue.code,
+    message: formatIssue(issue, 'en', label),
+    ...(issue.params ? { params: issue.params } : {}),
+  };
+}
+
+/** The rules of one form applied to an application of the right shape. */
+function checkApplication(
+  definition: FormDefinition,
+  raw: Raw,
+  today: Date,
+): { issues: ApplicationIssue[]; application: Application } {
+  const issues: ApplicationIssue[] = [];
+  if (raw.formId !== definition.id) {
+    issues.push({
+      path: ['formId'],
+      code: 'wrong_form',
+      message: `This is the form "${definition.id}"; the application is for another form`,
+    });
+  }
+  if (raw.formVersion !== definition.version) {
+    issues.push({
+      path: ['formVersion'],
+      code: 'wrong_version',
+      message: `The form is at version ${definition.version}; the application was made with another version`,
+    });
+  }
+  if (!(definition.locales as readonly string[]).includes(raw.locale)) {
+    issues.push({
+      path: ['locale'],
+      code: 'unsupported_locale',
+      message: `The form is offered in ${definition.locales.join(', ')} only`,
+    });
+  }
+
+  const fields = allFields(definition);
+  const answers = new Map<string, AnswerValue>();
+  for (const field of fields) {
+    if (field.type === 'consent' || !Object.hasOwn(raw.answers, field.id)) continue;
+    const value = normaliseAnswer(field, raw.answers[field.id]);
+    if (value !== undefined) answers.set(field.id, value);
+  }
+  const visible = visibleFieldIds(definition, (id) => answers.get(id));
+  const birthDateField = birthDateFieldOf(definition);
+  const output: Answers = {};
+  for (const field of fields) {
+    if (field.type === 'consent') continue;
+    const value = answers.get(field.id);
+    if (!visible.has(field.id)) {
+      if (value !== undefined) {
+        issues.push({
+          path: ['answers', field.id],
+          code: 'hidden_field',
+          message: `"${field.id}" is not asked with these answers (its showIf condition is not met), so it must not be answered`,
+        });
+      }
+      continue;
+    }
+    const found = validateAnswer(field, value, { today, isBirthDate: field === birthDateField });
+    issues.push(...found.map((issue) => fieldIssue(definition, field, issue)));
+    if (value !== undefined) output[field.id] = value;
+  }
+
+  if (birthDateField && visible.has(birthDateField.id)) {
+    const eligibility = checkEligibility(definition, answers.get(birthDateField.id), today);
+    if (!eligibility.eligible) {
+      issues.push({
+        path: ['answers', birthDateField.id],
+        code: 'ineligible',
+        message: `The applicant must be at least ${eligibility.minimumAge} years old to join online`,
+        params: { reason: eligibility.reason, minimumAge: eligibility.minimumAge },
+      });
+    }
+  }
+
+  const consentFields = new Map<string, FieldDefinition>();
+  for (const field of fields) {
+    if (field.type === 'consent') consentFields.set(field.purpose, field);
+  }
+  const recorded = new Set<string>();
+  raw.consents.forEach((record, i) => {
+    const field = consentFields.get(record.purpose);
+    if (!field) {
+      issues.push({
+        path: ['consents', i, 'purpose'],
+        code: 'unknown_consent',
+        message: 'This form asks for no consent with this purpose',
+      });
+    } else if (recorded.has(record.purpose)) {
+      issues.push({
+        path: ['consents', i, 'purpose'],
+        code: 'duplicate_consent',
+        message: `The consent "${record.purpose}" is recorded more than once`,
+      });
+    } else if (!visible.has(field.id)) {
+      issues.push({
+        path: ['consents', i],
+        code: 'hidden_field',
+        message: `The consent "${record.purpose}" is not asked with these answers, so it must not be recorded`,
+      });
+    } else {
+      // The same rule as the engine's: a required consent must be granted.
+      const found = validateAnswer(field, record.granted || undefined, {
+        today,
+        isBirthDate: false,
+      });
+      for (const issue of found) {
+        issues.push({ ...fieldIssue(definition, field, issue), path: ['consents', i, 'granted'] });
+      }
+    }
+    recorded.add(record.purpose);
+  });
+  for (const [purpose, field] of consentFields) {
+    if (visible.has(field.id) && !recorded.has(purpose)) {
+      issues.push({
+        path: ['consents'],
+        code: 'missing_consent',
+        message: `The consent "${purpose}" was asked, so it needs a record (granted or not)`,
+      });
+    }
+  }
+
+  return {
+    issues,
+    application: {
+      formId: raw.formId,
+      formVersion: raw.formVersion,
+      locale:
+        definition.locales.find((locale) => locale === raw.locale) ?? definition.locales[0] ?? 'en',
+      answers: output,
+      consents: raw.consents,
+    },
+  };
+}
+
+/**
+ * A zod/mini schema that accepts exactly the applications `definition` allows, with the same
+ * rules as the form engine, and outputs them normalised. Rule violations carry their
+ * {@link ApplicationIssue} in the zod issue's `params`; `validateApplication` turns the rest into
+ * issues too.
+ * @example
+ * const schema = compileApplicationSchema(definition);
+ * const result = schema.safeParse(await request.json());
+ */
+export function compileApplicationSchema(
+  definition: FormDefinition,
+  options: ApplicationSchemaOptions = {},
+): z.ZodMiniType<Application> {
+  const now = clock(options.now);
+  const answerShape: Record<string, z.ZodMiniOptional> = {};
+  for (const field of allFields(definition)) {
+    if (field.type !== 'consent') answerShape[field.id] = z.optional(rawAnswerSchema(field.type));
+  }
+  const shape = z.strictObject({
+    formId: z.string(),
+    formVersion: z.number(),
+    locale: z.string(),
+    answers: z.strictObject(answerShape),
+    consents: z.array(ConsentRecordSchema).check(z.maxLength(MAX_CONSENTS)),
+  });
+  return z.pipe(
+    shape,
+    z.transform((raw: Raw, ctx) => {
+      const { issues, application } = checkApplication(definition, raw, now());
+      for (const issue of issues) {
+        ctx.issues.push({
+          code: 'custom',
+          message: issue.message,
+          path: issue.path,
+          input: undefined,
+          params: { [RULE_ISSUE]: issue },
+        });
+      }
+      return application;
+    }),
+  ) as unknown as z.ZodMiniType<Application>;
+}
