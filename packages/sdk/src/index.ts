@@ -5,3 +5,4 @@ export * from './client/index.ts';
 export * from './engine/index.ts';
 export * from './application/index.ts';
 export * from './i18n/index.ts';
+export * from './validators/index.ts';
