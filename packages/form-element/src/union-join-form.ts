@@ -3,6 +3,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import {
   createFormSession,
   formatIssue,
+  formatMessage,
   resolveText,
   translations,
   type FieldDefinition,
@@ -26,9 +27,7 @@ import { SubmissionController } from './controllers/submission-controller.ts';
 import { UnionJoinErrorEvent } from './events/error-event.ts';
 import type { FieldContext } from './fields/field-context.ts';
 import { renderField } from './fields/render-field.ts';
-import { fill } from './internal/fill.ts';
 import { formatAnswer } from './internal/format-answer.ts';
-import { toEngineValue } from './internal/to-engine-value.ts';
 import { styles } from './union-join-form.styles.ts';
 
 const HEADING_ID = 'uj-heading';
@@ -169,7 +168,7 @@ export class UnionJoinForm extends LitElement {
       const step = this.#journey.currentStep;
       const { index, total } = this.#journey.position();
       const title = step ? this.#text(step.title) : '';
-      announcement = `${fill(t.stepOf, { n: index + 1, total })}: ${title}`;
+      announcement = `${formatMessage(t.stepOf, { n: index + 1, total })}: ${title}`;
     } else if (view.kind === 'review') announcement = t.checkYourAnswers;
     else if (view.kind === 'confirmation') announcement = t.confirmationTitle;
     else announcement = t.ineligibleTitle;
@@ -205,7 +204,7 @@ export class UnionJoinForm extends LitElement {
     </div>`;
   }
 
-  #renderBody(): TemplateResult {
+  #renderBody(): TemplateResult | typeof nothing {
     const state = this.#definition.state;
     const t = this.#t();
     switch (state.status) {
@@ -277,7 +276,7 @@ export class UnionJoinForm extends LitElement {
     const { index, total } = this.#journey.position();
     if (index < 0 || total < 2) return nothing;
     const percent = `${Math.round(((index + 1) / total) * 100)}%`;
-    return html`<p part="progress">${fill(this.#t().stepOf, { n: index + 1, total })}</p>
+    return html`<p part="progress">${formatMessage(this.#t().stepOf, { n: index + 1, total })}</p>
       <div class="bar" aria-hidden="true"><span style=${styleMap({ width: percent })}></span></div>`;
   }
 
@@ -324,7 +323,7 @@ export class UnionJoinForm extends LitElement {
       t: this.#t(),
       text: this.#text,
       label,
-      hint: field.hint ? this.#text(field.hint) : undefined,
+      hint: this.#hintOf(field),
       error: issue ? formatIssue(issue, locale, label) : undefined,
       issue,
       value: this.#typed.has(field.id) ? this.#typed.get(field.id) : session.get(field.id),
@@ -332,9 +331,17 @@ export class UnionJoinForm extends LitElement {
       isBirthDate: eligibility?.birthDateField === field.id,
       set: (value: unknown) => {
         this.#typed.set(field.id, value);
-        session.set(field.id, toEngineValue(field, value));
+        session.set(field.id, value);
       },
     };
+  }
+
+  /** The field's own hint, or the usual one for its type (a date's example, "Select all that apply"). */
+  #hintOf(field: FieldDefinition): string | undefined {
+    if (field.hint) return this.#text(field.hint);
+    if (field.type === 'date') return this.#t().dateHint;
+    if (field.type === 'multi-choice') return this.#t().selectAllThatApply;
+    return undefined;
   }
 
   #renderErrorSummary(
@@ -371,7 +378,13 @@ export class UnionJoinForm extends LitElement {
     const t = this.#t();
     return html`<div class="notice" role="alert">
       <p><strong>${t.submitFailedTitle}</strong></p>
-      <p>${failure === 'delivery' ? t.submitFailed : t.submitRejected}</p>
+      <p>
+        ${failure === 'delivery'
+          ? t.submitFailed
+          : failure === 'rate_limited'
+            ? t.rateLimited
+            : t.submitRejected}
+      </p>
     </div>`;
   }
 
@@ -379,16 +392,18 @@ export class UnionJoinForm extends LitElement {
     const t = this.#t();
     const answers = session.answers();
     const sending = this.#submission.status === 'sending';
-    const failed = this.#submission.failure === 'delivery';
+    const failure = this.#submission.failure;
+    const failed = failure === 'delivery' || failure === 'rate_limited';
     return html`${this.#renderBack()}
       <h2 id=${HEADING_ID} tabindex="-1">${t.checkYourAnswers}</h2>
+      <p class="lead">${t.checkYourAnswersIntro}</p>
       ${session.visibleSteps().map(
         (step) => html`<h3>${this.#text(step.title)}</h3>
           <dl class="summary">
             ${session.visibleFields(step.id).map((field) => {
               const label = this.#text(field.label);
               const shown = formatAnswer(field, answers[field.id], {
-                locale: session.locale,
+                formatTag: this.#locale.formatTag(session.locale),
                 t,
                 text: this.#text,
               });
@@ -433,7 +448,7 @@ export class UnionJoinForm extends LitElement {
     const { name, privacyNoticeUrl } = definition.organisation;
     const minimumAge = definition.eligibility?.minimumAge ?? 13;
     return html`<h2 id=${HEADING_ID} tabindex="-1">${t.ineligibleTitle}</h2>
-      <p>${fill(t.ineligibleBody, { organisation: name, minimumAge })}</p>
+      <p>${formatMessage(t.ineligibleBody, { organisation: name, minimumAge })}</p>
       <p>
         <a href=${privacyNoticeUrl} target="_blank" rel="noopener"
           >${t.privacyNotice}<span class="visually-hidden"> ${t.opensInNewTab}</span></a

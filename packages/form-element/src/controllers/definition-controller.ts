@@ -5,6 +5,7 @@ import {
   safeParseFormDefinition,
   type FormDefinition,
 } from '@union-join/sdk';
+import { CLIENT_RETRIES, endpointOf } from '../internal/client-options.ts';
 import { DefinitionLoadError } from '../internal/definition-load-error.ts';
 
 /** Where a host gets its form definition from; the first one set wins, in this order. */
@@ -84,11 +85,14 @@ export class DefinitionController implements ReactiveController {
       );
       return;
     }
-    if (formId && endpoint !== undefined) {
+    if (formId) {
       this.#set({ status: 'loading' });
-      // An empty endpoint means "this site": the page's origin, not the page's own path.
       void Promise.resolve()
-        .then(() => createClient({ endpoint: endpoint.trim() || '/' }).getForm(formId))
+        .then(() =>
+          createClient({ endpoint: endpointOf(endpoint), maxRetries: CLIENT_RETRIES }).getForm(
+            formId,
+          ),
+        )
         .then(
           (loaded) => generation === this.#generation && this.#set({ status: 'ready', definition: loaded }),
           (error: unknown) => {
@@ -116,7 +120,7 @@ export class DefinitionController implements ReactiveController {
     try {
       return (await response.json()) as unknown;
     } catch (error) {
-      throw new DefinitionLoadError('not_json', { cause: error });
+      throw new DefinitionLoadError('bad_response', { cause: error });
     }
   }
 

@@ -49,6 +49,17 @@ export class JourneyController implements ReactiveController {
     host.addController(this);
   }
 
+  hostUpdate(): void {
+    // Answers set from outside (page code, a restored draft) can hide the step on screen.
+    const view = this.#view;
+    if (view?.kind !== 'step' || !this.#host.session) return;
+    const steps = this.#visibleSteps();
+    if (steps.some((step) => step.id === view.stepId)) return;
+    const first = steps[0];
+    this.#view = first ? { kind: 'step', stepId: first.id } : { kind: 'review' };
+    this.#issues = [];
+  }
+
   /** Subscribes to journey hooks; returns the unsubscribe function. */
   addListener(listener: JourneyListener): () => void {
     this.#listeners.add(listener);

@@ -1,14 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  RateLimitError,
   ValidationError,
   createClient,
   createIdempotencyKey,
+  isRetryable,
   type Application,
   type FormSession,
 } from '@union-join/sdk';
 import { UnionJoinErrorEvent } from '../events/error-event.ts';
 import { UnionJoinSubmitEvent } from '../events/submit-event.ts';
 import { UnionJoinSuccessEvent } from '../events/success-event.ts';
+import { CLIENT_RETRIES, endpointOf } from '../internal/client-options.ts';
 import { mapServerIssues } from '../internal/map-server-issues.ts';
 import type { JourneyController } from './journey-controller.ts';
 
@@ -24,6 +27,12 @@ export interface SubmissionHost extends ReactiveControllerHost, EventTarget {
 export type SubmissionStatus = 'idle' | 'sending' | 'failed';
 
 /**
+ * Why sending failed: `delivery` (network, timeout, server error: try again), `rate_limited`
+ * (the server asked to wait) or `rejected` (refused for a reason that names no field).
+ */
+export type SubmissionFailure = 'delivery' | 'rate_limited' | 'rejected';
+
+/**
  * Sends the application: checks every visible step and eligibility through the engine, fires the
  * cancelable `union-join-submit`, posts with the sdk client (which retries transient failures with
  * one idempotency key), then shows the confirmation, maps a 422 onto the fields of the right step,
@@ -33,7 +42,7 @@ export class SubmissionController implements ReactiveController {
   readonly #host: SubmissionHost;
   readonly #journey: JourneyController;
   #status: SubmissionStatus = 'idle';
-  #failure: 'delivery' | 'rejected' | undefined;
+  #failure: SubmissionFailure | undefined;
   #idempotencyKey: string | undefined;
   #keyFor: string | undefined;
 
@@ -43,16 +52,26 @@ export class SubmissionController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    globalThis.addEventListener('online', this.#onOnline);
+  }
+
+  hostDisconnected(): void {
+    globalThis.removeEventListener('online', this.#onOnline);
+  }
+
+  /** Back online after a delivery failure: send again by itself, with the same idempotency key. */
+  #onOnline = (): void => {
+    if (this.failure === 'delivery') void this.submit();
+  };
+
   /** Where sending stands. */
   get status(): SubmissionStatus {
     return this.#status;
   }
 
-  /**
-   * Why the last attempt failed: `delivery` (network, timeout, server error: try again) or
-   * `rejected` (the server refused it for a reason that names no field).
-   */
-  get failure(): 'delivery' | 'rejected' | undefined {
+  /** Why the last attempt failed, while the failure is on screen. */
+  get failure(): SubmissionFailure | undefined {
     return this.#status === 'failed' ? this.#failure : undefined;
   }
 
@@ -89,7 +108,10 @@ export class SubmissionController implements ReactiveController {
     if (!this.#host.dispatchEvent(submitEvent)) return;
     this.#setStatus('sending');
     try {
-      const client = createClient({ endpoint: this.#host.endpoint?.trim() || '/' });
+      const client = createClient({
+        endpoint: endpointOf(this.#host.endpoint),
+        maxRetries: CLIENT_RETRIES,
+      });
       const result = await client.submit(application, {
         idempotencyKey: this.#keyOf(application),
       });
@@ -133,10 +155,12 @@ export class SubmissionController implements ReactiveController {
       return;
     }
     this.#host.dispatchEvent(new UnionJoinErrorEvent('submit', error));
-    this.#fail('delivery');
+    if (error instanceof RateLimitError) this.#fail('rate_limited');
+    // A refusal that sending again cannot fix (400, 404, 413) is not presented as a network problem.
+    else this.#fail(isRetryable(error) ? 'delivery' : 'rejected');
   }
 
-  #fail(reason: 'delivery' | 'rejected'): void {
+  #fail(reason: SubmissionFailure): void {
     this.#failure = reason;
     this.#setStatus('failed');
   }

@@ -19,6 +19,7 @@ export function renderBankAccountField(ctx: FieldContext<BankAccountField>): Tem
     {
       key: 'sortCode',
       label: t.sortCode,
+      hint: t.sortCodeHint,
       inputmode: 'numeric',
       autocomplete: 'off',
       width: 'w-6',
@@ -27,6 +28,7 @@ export function renderBankAccountField(ctx: FieldContext<BankAccountField>): Tem
     {
       key: 'accountNumber',
       label: t.accountNumber,
+      hint: t.accountNumberHint,
       inputmode: 'numeric',
       autocomplete: 'off',
       width: 'w-10',

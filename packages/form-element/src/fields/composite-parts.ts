@@ -13,6 +13,7 @@ export interface PartSpec<K extends string> {
   inputmode?: 'text' | 'numeric';
   width?: string;
   spellcheck?: 'false';
+  hint?: string;
 }
 
 /** DOM id of one part; the first part uses the field id, so links to the field land on it. */
@@ -58,12 +59,14 @@ export function renderPart<K extends string>(
   onInput: (key: K, value: string) => void,
 ): TemplateResult {
   const id = partId(ctx, spec.key, first);
+  const hintId = `${ctx.id}-${spec.key}-hint`;
   return html`<div class="part">
     <label part="label" for=${id}
       >${spec.label}${spec.optional
         ? html` <span class="optional">${ctx.t.optional}</span>`
         : nothing}</label
     >
+    ${spec.hint ? html`<span class="hint" id=${hintId}>${spec.hint}</span>` : nothing}
     <input
       part="input"
       class=${spec.width ?? nothing}
@@ -74,6 +77,7 @@ export function renderPart<K extends string>(
       autocomplete=${ifDefined(spec.autocomplete)}
       spellcheck=${ifDefined(spec.spellcheck)}
       aria-invalid=${invalid ? 'true' : nothing}
+      aria-describedby=${spec.hint ? hintId : nothing}
       .value=${live(value)}
       @input=${(event: Event) => onInput(spec.key, valueOf(event))}
     />

@@ -11,11 +11,11 @@ export type MultiChoiceField = Extract<FieldDefinition, { type: 'multi-choice' }
 /** Checkboxes, one per option; the answer is the list of ticked values in the definition's order. */
 export function renderMultiChoiceField(ctx: FieldContext<MultiChoiceField>): TemplateResult {
   const ticked = new Set(Array.isArray(ctx.value) ? (ctx.value as unknown[]) : []);
-  const toggle = (value: string, on: boolean) => {
-    const next = ctx.field.options
-      .map((option) => option.value)
-      .filter((v) => (v === value ? on : ticked.has(v)));
-    ctx.set(next);
+  // Read every box from the DOM, not from the last render: two quick taps must both count.
+  const update = (event: Event) => {
+    const group = (event.target as HTMLElement).closest('.options');
+    const boxes = group ? [...group.querySelectorAll<HTMLInputElement>('input')] : [];
+    ctx.set(boxes.filter((box) => box.checked).map((box) => box.value));
   };
   return groupTemplate(
     ctx,
@@ -32,8 +32,7 @@ export function renderMultiChoiceField(ctx: FieldContext<MultiChoiceField>): Tem
             .checked=${live(ticked.has(option.value))}
             aria-describedby=${hint ? `${id}-hint` : nothing}
             aria-invalid=${ctx.error ? 'true' : nothing}
-            @change=${(event: Event) =>
-              toggle(option.value, (event.target as HTMLInputElement).checked)}
+            @change=${update}
           />
           <span>${ctx.text(option.label)}</span>
           ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}

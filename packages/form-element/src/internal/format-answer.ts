@@ -1,13 +1,14 @@
-import type { AnswerValue, FieldDefinition, Locale, LocalizedText, Translation } from '@union-join/sdk';
+import type { AnswerValue, FieldDefinition, LocalizedText, Translation } from '@union-join/sdk';
 
 /** Options of {@link formatAnswer}. */
 export interface FormatOptions {
-  locale: Locale;
+  /** Language tag for Intl (dates, numbers, country names), e.g. `en-GB`. */
+  formatTag: string;
   t: Translation;
   text: (value: LocalizedText) => string;
 }
 
-function countryName(code: string, locale: Locale): string {
+function countryName(code: string, locale: string): string {
   try {
     return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
   } catch {
@@ -29,7 +30,7 @@ function optionLabel(field: FieldDefinition, value: string, text: FormatOptions[
 export function formatAnswer(
   field: FieldDefinition,
   value: AnswerValue | undefined,
-  { locale, t, text }: FormatOptions,
+  { formatTag, t, text }: FormatOptions,
 ): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   switch (field.type) {
@@ -37,10 +38,10 @@ export function formatAnswer(
       const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
       if (!match) return String(value);
       const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+      return new Intl.DateTimeFormat(formatTag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
     }
     case 'number':
-      return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : String(value);
+      return typeof value === 'number' ? new Intl.NumberFormat(formatTag).format(value) : String(value);
     case 'choice':
       return optionLabel(field, String(value), text);
     case 'multi-choice': {
@@ -53,7 +54,7 @@ export function formatAnswer(
     case 'address': {
       if (typeof value !== 'object') return String(value);
       const a = value as Record<string, unknown>;
-      const country = typeof a.country === 'string' ? countryName(a.country, locale) : undefined;
+      const country = typeof a.country === 'string' ? countryName(a.country, formatTag) : undefined;
       return [a.line1, a.line2, a.town, a.postcode, country]
         .filter((part): part is string => typeof part === 'string' && part !== '')
         .join('\n');

@@ -1,0 +1,83 @@
+import { expect } from '@open-wc/testing';
+import { allFields, exampleUnion } from './fixtures/definitions.ts';
+import { $, $$, continueOn, mount, root, textOf, type } from './fixtures/helpers.ts';
+
+describe('<union-join-form> error summary', () => {
+  it('takes focus and lists one link per problem, in field order', async () => {
+    const el = await mount(exampleUnion);
+    await type(el, 'uj-email', 'ada@example');
+    await continueOn(el);
+    const summary = $(el, '.error-summary');
+    expect(el.shadowRoot?.activeElement).to.equal(summary);
+    expect(textOf(summary.querySelector('h2'))).to.equal('There is a problem');
+    const links = $$<HTMLAnchorElement>(el, '.error-summary a');
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#uj-givenName',
+      '#uj-birthDate',
+      '#uj-email',
+    ]);
+    for (const link of links) expect(textOf(link)).to.not.equal('');
+  });
+
+  it('focuses the field when a link is followed', async () => {
+    const el = await mount(exampleUnion);
+    await continueOn(el);
+    $<HTMLAnchorElement>(el, '.error-summary a[href="#uj-email"]').click();
+    expect(el.shadowRoot?.activeElement?.id).to.equal('uj-email');
+    $<HTMLAnchorElement>(el, '.error-summary a[href="#uj-birthDate"]').click();
+    expect(el.shadowRoot?.activeElement?.id, 'the first date box').to.equal('uj-birthDate');
+  });
+
+  it('puts the same message inline, wired with aria-describedby and aria-invalid', async () => {
+    const el = await mount(exampleUnion);
+    await type(el, 'uj-givenName', 'Ada');
+    await type(el, 'uj-email', 'not an email');
+    await continueOn(el);
+    const email = $<HTMLInputElement>(el, '#uj-email');
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.getAttribute('aria-describedby')?.split(' ')).to.include('uj-email-error');
+    const inline = $(el, '#uj-email-error');
+    const summaryText = textOf($(el, '.error-summary a[href="#uj-email"]'));
+    expect(textOf(inline)).to.contain(summaryText);
+    expect(inline.getAttribute('part')).to.equal('error');
+    expect($(el, '#uj-givenName').hasAttribute('aria-invalid'), 'a good answer').to.equal(false);
+
+    const dateGroup = $(el, '[data-field="birthDate"] fieldset');
+    expect(dateGroup.getAttribute('aria-describedby')).to.contain('uj-birthDate-error');
+    for (const box of $$<HTMLInputElement>(el, '[data-field="birthDate"] input')) {
+      expect(box.getAttribute('aria-invalid'), box.id).to.equal('true');
+    }
+  });
+
+  it('is accessible in the error state', async () => {
+    const el = await mount(allFields);
+    await type(el, 'uj-email', 'x');
+    await type(el, 'uj-hours', 'lots');
+    await continueOn(el);
+    expect($$(el, '.error-summary li').length).to.equal(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('clears the summary once the step is put right', async () => {
+    const el = await mount(exampleUnion);
+    await continueOn(el);
+    await type(el, 'uj-givenName', 'Ada');
+    await type(el, 'uj-birthDate', '1');
+    await type(el, 'uj-birthDate-month', '2');
+    await type(el, 'uj-birthDate-year', '1990');
+    await type(el, 'uj-email', 'ada@example.org');
+    await continueOn(el);
+    expect(root(el).querySelector('.error-summary')).to.equal(null);
+  });
+
+  it('marks only the box the engine names for a wrong part of a date', async () => {
+    const el = await mount(exampleUnion);
+    await type(el, 'uj-birthDate', '12');
+    await type(el, 'uj-birthDate-month', '13');
+    await type(el, 'uj-birthDate-year', '1990');
+    await continueOn(el);
+    const invalid = $$<HTMLInputElement>(el, '[data-field="birthDate"] input[aria-invalid="true"]');
+    expect(invalid.length).to.be.greaterThan(0);
+    expect(textOf($(el, '#uj-birthDate-error'))).to.not.equal('');
+  });
+});

@@ -1,0 +1,123 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { UnionJoinErrorEvent } from '../../src/events/error-event.ts';
+import { useMockApi, worker } from './fixtures/api.ts';
+import { exampleUnion } from './fixtures/definitions.ts';
+import { $, $$, heading, mount, nextEvent, textOf, until } from './fixtures/helpers.ts';
+import type { UnionJoinForm } from '../../src/union-join-form.ts';
+
+const FORM = '/v1/forms/example-union';
+
+async function mountById(): Promise<UnionJoinForm> {
+  return fixture<UnionJoinForm>(
+    html`<union-join-form lang="en" endpoint="" form-id="example-union"></union-join-form>`,
+  );
+}
+
+/** Collects console.error calls during `run`, without printing them. */
+async function capturingConsoleErrors(run: () => Promise<void>): Promise<unknown[][]> {
+  const original = console.error;
+  const calls: unknown[][] = [];
+  console.error = (...args: unknown[]) => calls.push(args);
+  try {
+    await run();
+  } finally {
+    console.error = original;
+  }
+  return calls;
+}
+
+describe('<union-join-form> loading', () => {
+  useMockApi();
+
+  it('loads the definition from {endpoint}/v1/forms/{form-id}, an empty endpoint meaning this site', async () => {
+    worker.use(http.get(FORM, () => HttpResponse.json(exampleUnion)));
+    const el = await mountById();
+    await until(() => el.shadowRoot?.querySelector('#uj-heading') !== null, 'the form');
+    expect(heading(el)).to.equal('About you');
+  });
+
+  it('shows that it is loading instead of a blank box', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    worker.use(
+      http.get(FORM, async () => {
+        await held;
+        return HttpResponse.json(exampleUnion);
+      }),
+    );
+    const el = await mountById();
+    expect(textOf($(el, '.loading'))).to.not.equal('');
+    release();
+    await until(() => el.shadowRoot?.querySelector('#uj-heading') !== null, 'the form');
+  });
+
+  it('loads from src', async () => {
+    worker.use(http.get('/forms/join.json', () => HttpResponse.json(exampleUnion)));
+    const el = await fixture<UnionJoinForm>(
+      html`<union-join-form lang="en" src="/forms/join.json"></union-join-form>`,
+    );
+    await until(() => el.shadowRoot?.querySelector('form') !== null, 'the form');
+    expect(heading(el)).to.equal('About you');
+  });
+
+  it('says a missing form was not found, with a retry that works', async () => {
+    let found = false;
+    worker.use(
+      http.get(FORM, () =>
+        found
+          ? HttpResponse.json(exampleUnion)
+          : HttpResponse.json({ error: 'not_found' }, { status: 404 }),
+      ),
+    );
+    let failure: UnionJoinErrorEvent | undefined;
+    const errors = await capturingConsoleErrors(async () => {
+      const el = await mountById();
+      el.addEventListener('union-join-error', (e) => (failure = e), { once: true });
+      await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
+      expect(failure?.detail.kind).to.equal('load');
+      expect(textOf($(el, '.notice'))).to.not.equal('');
+      await expect(el).to.be.accessible();
+      found = true;
+      $<HTMLButtonElement>(el, '.notice button').click();
+      await until(() => el.shadowRoot?.querySelector('form') !== null, 'the form after retry');
+      expect(heading(el)).to.equal('About you');
+    });
+    expect(errors.length).to.be.greaterThan(0);
+  });
+
+  it('says the form could not be loaded when the network fails', async () => {
+    worker.use(http.get(FORM, () => HttpResponse.error()));
+    await capturingConsoleErrors(async () => {
+      const el = await mountById();
+      await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
+      expect($$(el, '.notice button')).to.have.length(1);
+    });
+  });
+
+  it('shows a webmaster what is wrong with an invalid definition, with JSON paths', async () => {
+    const broken = {
+      ...exampleUnion,
+      steps: [{ id: 'a', title: 'A', fields: [{ id: 'x', type: 'emial', label: 'X' }] }],
+    };
+    let event: UnionJoinErrorEvent | undefined;
+    document.addEventListener('union-join-error', (e) => (event = e as UnionJoinErrorEvent), {
+      once: true,
+    });
+    let el: UnionJoinForm | undefined;
+    const errors = await capturingConsoleErrors(async () => {
+      el = await mount(broken);
+    });
+    const shown = $$(el!, '.issues li').map(textOf);
+    expect(shown.some((line) => line.startsWith('steps[0].fields[0].type'))).to.equal(true);
+    expect(errors.length, 'console.error').to.equal(1);
+    expect(String(errors[0]?.[0])).to.contain('steps[0].fields[0].type');
+    expect(event?.detail.kind).to.equal('definition');
+    await expect(el!).to.be.accessible();
+  });
+
+  it('explains itself when given no form at all', async () => {
+    const el = await fixture<UnionJoinForm>(html`<union-join-form lang="en"></union-join-form>`);
+    expect(textOf($(el, '[part~="form"]'))).to.not.equal('');
+  });
+});

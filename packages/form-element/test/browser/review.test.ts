@@ -1,0 +1,123 @@
+import { expect } from '@open-wc/testing';
+import { exampleUnion, noReview } from './fixtures/definitions.ts';
+import {
+  $,
+  $$,
+  back,
+  continueOn,
+  heading,
+  mount,
+  option,
+  textOf,
+  type,
+  until,
+} from './fixtures/helpers.ts';
+import type { UnionJoinForm } from '../../src/union-join-form.ts';
+
+async function toReview(el: UnionJoinForm): Promise<void> {
+  await type(el, 'uj-givenName', ' Ada ');
+  await type(el, 'uj-birthDate', '10');
+  await type(el, 'uj-birthDate-month', '12');
+  await type(el, 'uj-birthDate-year', '1985');
+  await type(el, 'uj-email', 'ada@example.org');
+  await continueOn(el);
+  option(el, 'membershipType', 'Full').click();
+  await el.updateComplete;
+  await type(el, 'uj-employer', 'Acme');
+  await continueOn(el);
+  await continueOn(el);
+}
+
+/** The review rows as [question, answer] pairs. */
+function rows(el: UnionJoinForm): [string, string][] {
+  return $$(el, '.summary > div').map((row) => [
+    textOf(row.querySelector('dt')),
+    textOf(row.querySelector('dd')),
+  ]);
+}
+
+describe('<union-join-form> check your answers', () => {
+  it('lists every visible answer as the applicant reads it', async () => {
+    const el = await mount(exampleUnion, { lang: 'en-GB' });
+    await toReview(el);
+    expect(heading(el)).to.equal('Check your answers');
+    const shown = rows(el);
+    expect(shown.slice(0, 5)).to.deep.equal([
+      ['First name', 'Ada'],
+      ['Date of birth', '10 December 1985'],
+      ['Email address', 'ada@example.org'],
+      ['Membership', 'Full'],
+      ['Employer', 'Acme'],
+    ]);
+    expect(shown[5]?.[0]).to.equal("Send me the members' newsletter");
+    expect(textOf($(el, 'button[type="submit"]'))).to.equal('Send application');
+    await expect(el).to.be.accessible();
+  });
+
+  it('has a Change link per answer that names the question for screen readers', async () => {
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const changes = $$<HTMLButtonElement>(el, '.summary button.link');
+    expect(changes).to.have.length(6);
+    expect(textOf(changes[1])).to.equal('Change Date of birth');
+  });
+
+  it('returns to the review after Continue on a changed step', async () => {
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    $$<HTMLButtonElement>(el, '.summary button.link')[2]!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('About you');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('uj-heading');
+    await type(el, 'uj-email', 'ada@union.example');
+    await continueOn(el);
+    expect(heading(el)).to.equal('Check your answers');
+    expect(rows(el)[2]).to.deep.equal(['Email address', 'ada@union.example']);
+  });
+
+  it('goes through newly revealed questions before returning to the review', async () => {
+    const el = await mount(exampleUnion);
+    await type(el, 'uj-givenName', 'Ada');
+    await type(el, 'uj-birthDate', '10');
+    await type(el, 'uj-birthDate-month', '12');
+    await type(el, 'uj-birthDate-year', '1985');
+    await type(el, 'uj-email', 'ada@example.org');
+    await continueOn(el);
+    option(el, 'membershipType', 'Student').click();
+    await el.updateComplete;
+    await continueOn(el);
+    await continueOn(el);
+    expect(rows(el).map(([q]) => q)).to.not.include('Employer');
+    $$<HTMLButtonElement>(el, '.summary button.link')[3]!.click();
+    await el.updateComplete;
+    option(el, 'membershipType', 'Full').click();
+    await el.updateComplete;
+    await continueOn(el);
+    expect(heading(el), 'employer is required and still empty').to.equal('Your work');
+    expect($(el, '.error-summary a[href="#uj-employer"]')).to.exist;
+  });
+
+  it('goes back from a Change step to the review', async () => {
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    $$<HTMLButtonElement>(el, '.summary button.link')[0]!.click();
+    await el.updateComplete;
+    await back(el);
+    expect(heading(el)).to.equal('Check your answers');
+  });
+
+  it('sends from the last step when the form has no review', async () => {
+    const el = await mount(noReview);
+    const button = $(el, 'button[type="submit"]');
+    expect(textOf(button)).to.equal('Send application');
+    let sent = false;
+    el.addEventListener('union-join-submit', (event) => {
+      sent = true;
+      event.preventDefault();
+    });
+    await type(el, 'uj-email', 'ada@example.org');
+    await continueOn(el);
+    await until(() => sent, 'union-join-submit');
+    expect(heading(el), 'the page cancelled the sending').to.equal('Contact');
+  });
+});

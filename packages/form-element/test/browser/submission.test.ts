@@ -1,0 +1,202 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { UnionJoinErrorEvent } from '../../src/events/error-event.ts';
+import type { UnionJoinSubmitEvent } from '../../src/events/submit-event.ts';
+import type { UnionJoinSuccessEvent } from '../../src/events/success-event.ts';
+import { useMockApi, worker } from './fixtures/api.ts';
+import { exampleUnion } from './fixtures/definitions.ts';
+import {
+  $,
+  $$,
+  continueOn,
+  heading,
+  mount,
+  nextEvent,
+  option,
+  root,
+  textOf,
+  type,
+  until,
+} from './fixtures/helpers.ts';
+import type { UnionJoinForm } from '../../src/union-join-form.ts';
+
+const APPLICATIONS = '/v1/forms/example-union/applications';
+
+async function toReview(el: UnionJoinForm): Promise<void> {
+  await type(el, 'uj-givenName', 'Ada');
+  await type(el, 'uj-birthDate', '10');
+  await type(el, 'uj-birthDate-month', '12');
+  await type(el, 'uj-birthDate-year', '1985');
+  await type(el, 'uj-email', 'ada@example.org');
+  await continueOn(el);
+  option(el, 'membershipType', 'Full').click();
+  await el.updateComplete;
+  await type(el, 'uj-employer', 'Acme');
+  await continueOn(el);
+  option(el, 'newsletter', "Send me the members' newsletter").click();
+  await el.updateComplete;
+  await continueOn(el);
+}
+
+const send = (el: UnionJoinForm) => $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+
+describe('<union-join-form> submission', () => {
+  useMockApi();
+
+  it('sends the application and shows the reference', async () => {
+    const requests: { key: string | null; body: unknown }[] = [];
+    worker.use(
+      http.post(APPLICATIONS, async ({ request }) => {
+        requests.push({ key: request.headers.get('idempotency-key'), body: await request.json() });
+        return HttpResponse.json(
+          { id: 'EWU-7K3Q', receivedAt: '2025-01-01T10:00:00Z' },
+          { status: 201 },
+        );
+      }),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const submitted = nextEvent<UnionJoinSubmitEvent>(el, 'union-join-submit');
+    const succeeded = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
+    send(el);
+    const submitEvent = await submitted;
+    expect(submitEvent.cancelable).to.equal(true);
+    expect(submitEvent.detail.application.answers).to.deep.include({ givenName: 'Ada' });
+    expect((await succeeded).detail.id).to.equal('EWU-7K3Q');
+    await el.updateComplete;
+    expect(textOf($(el, '.reference'))).to.equal('EWU-7K3Q');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('uj-heading');
+    expect(requests).to.have.length(1);
+    expect(requests[0]?.key).to.match(/^[\x21-\x7e]{1,255}$/);
+    const body = requests[0]?.body as { formId: string; consents: { purpose: string; granted: boolean }[] };
+    expect(body.formId).to.equal('example-union');
+    expect(body.consents).to.deep.equal([
+      { ...body.consents[0], purpose: 'newsletter', granted: true },
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends nothing when a union-join-submit listener calls preventDefault', async () => {
+    let calls = 0;
+    worker.use(
+      http.post(APPLICATIONS, () => {
+        calls++;
+        return HttpResponse.json({ id: 'x', receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 });
+      }),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    el.addEventListener('union-join-submit', (event) => event.preventDefault());
+    const submitted = nextEvent(el, 'union-join-submit');
+    send(el);
+    await submitted;
+    await el.updateComplete;
+    expect(calls).to.equal(0);
+    expect(heading(el)).to.equal('Check your answers');
+  });
+
+  it('puts a 422 on the right field of the right step and returns to the review', async () => {
+    let status = 422;
+    worker.use(
+      http.post(APPLICATIONS, () =>
+        status === 422
+          ? HttpResponse.json(
+              {
+                error: 'validation_failed',
+                issues: [{ path: ['answers', 'email'], code: 'invalid_email', message: 'bad' }],
+              },
+              { status: 422 },
+            )
+          : HttpResponse.json({ id: 'EWU-2', receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 }),
+      ),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    send(el);
+    expect((await failed).detail.kind).to.equal('validation');
+    await until(() => heading(el) === 'About you', 'the step with the email');
+    await el.updateComplete;
+    expect(el.shadowRoot?.activeElement).to.equal($(el, '.error-summary'));
+    expect($$<HTMLAnchorElement>(el, '.error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#uj-email',
+    ]);
+    expect($(el, '#uj-email').getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    status = 201;
+    await type(el, 'uj-email', 'ada@union.example');
+    await continueOn(el);
+    expect(heading(el)).to.equal('Check your answers');
+  });
+
+  it('maps a 422 on a consent record to the consent field', async () => {
+    worker.use(
+      http.post(APPLICATIONS, () =>
+        HttpResponse.json(
+          {
+            error: 'validation_failed',
+            issues: [{ path: ['consents', 0, 'granted'], code: 'consent_required', message: 'x' }],
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    send(el);
+    await until(() => heading(el) === 'Keeping in touch', 'the consent step');
+    expect($(el, '.error-summary a').getAttribute('href')).to.equal('#uj-newsletter');
+  });
+
+  it('reports a network failure with a retry that reuses the idempotency key', async () => {
+    const keys: (string | null)[] = [];
+    let online = false;
+    worker.use(
+      http.post(APPLICATIONS, ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        return online
+          ? HttpResponse.json({ id: 'EWU-9', receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 })
+          : HttpResponse.error();
+      }),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    send(el);
+    expect((await failed).detail.kind).to.equal('submit');
+    await el.updateComplete;
+    const notice = $(el, '.notice[role="alert"]');
+    expect(textOf(notice)).to.not.equal('');
+    expect(heading(el)).to.equal('Check your answers');
+    const retry = $<HTMLButtonElement>(el, 'button[type="submit"]');
+    expect(retry.disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    online = true;
+    const succeeded = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
+    retry.click();
+    expect((await succeeded).detail.id).to.equal('EWU-9');
+    expect(new Set(keys).size, 'one key for every attempt').to.equal(1);
+    expect(root(el).querySelector('.notice[role="alert"]')).to.equal(null);
+  });
+
+  it('disables the button while sending', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    worker.use(
+      http.post(APPLICATIONS, async () => {
+        await held;
+        return HttpResponse.json({ id: 'EWU-3', receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 });
+      }),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    send(el);
+    const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
+    await until(() => button.disabled, 'the button to be disabled');
+    expect(textOf(button)).to.not.equal('Send application');
+    release();
+    await until(() => heading(el) !== 'Check your answers', 'the confirmation');
+  });
+});
