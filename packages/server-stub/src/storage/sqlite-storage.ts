@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { AnalyticsStorage } from './analytics-storage.ts';
 import { SqliteAnalyticsStorage } from './sqlite-analytics-storage.ts';
 import { migrate, SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations.ts';
@@ -75,6 +75,12 @@ export interface SqliteStorageOptions {
 export class SqliteStorage implements Storage {
   /** The open database; for migrations and jobs that extend storage (analytics, say). */
   readonly db: DatabaseSync;
+  readonly #pendingInserts: {
+    record: ApplicationRecord;
+    delivery: DeliveryRecord | undefined;
+    resolve: (outcome: InsertOutcome) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
   readonly analytics: AnalyticsStorage;
 
   /** Opens (creating if needed) and migrates the database. */
@@ -92,6 +98,18 @@ export class SqliteStorage implements Storage {
     this.analytics = new SqliteAnalyticsStorage(this.db);
   }
 
+  readonly #statements = new Map<string, StatementSync>();
+
+  /** A prepared statement, compiled once per SQL text. */
+  #sql(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   #transaction<T>(work: () => T): T {
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -104,67 +122,98 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  async insertApplication(
-    record: ApplicationRecord,
-    delivery?: DeliveryRecord,
-  ): Promise<InsertOutcome> {
-    return this.#transaction(() => {
-      const result = this.db
-        .prepare(
-          `INSERT INTO applications (id, form_id, form_version, received_at, key_id, nonce,
-             ciphertext, idempotency_key, request_hash, retrieved_at, delivered_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
-        )
-        .run(
-          record.id,
-          record.formId,
-          record.formVersion,
-          record.receivedAt,
-          record.keyId,
-          record.nonce,
-          record.ciphertext,
-          record.idempotencyKey,
-          record.requestHash,
-          record.retrievedAt,
-          record.deliveredAt,
-        );
-      if (result.changes === 0) {
-        const existing = this.#findByIdempotencyKey(record.formId, record.idempotencyKey);
-        if (!existing) throw new Error('idempotency conflict without a stored row');
-        return { inserted: false, existing };
-      }
-      if (delivery) this.#insertDelivery(delivery);
-      return { inserted: true };
+  /**
+   * Group commit: inserts that arrive in the same turn of the event loop share one transaction and
+   * so one fsync, and each promise settles only after that commit is durable.
+   */
+  insertApplication(record: ApplicationRecord, delivery?: DeliveryRecord): Promise<InsertOutcome> {
+    return new Promise((resolve, reject) => {
+      this.#pendingInserts.push({ record, delivery, resolve, reject });
+      if (this.#pendingInserts.length === 1) setImmediate(() => this.#flushInserts());
     });
   }
 
+  #flushInserts(): void {
+    const batch = this.#pendingInserts.splice(0);
+    if (batch.length === 0) return;
+    let outcomes: (InsertOutcome | { error: unknown })[];
+    try {
+      outcomes = this.#transaction(() =>
+        batch.map(({ record, delivery }) => {
+          this.db.exec('SAVEPOINT insert_application');
+          try {
+            const outcome = this.#insertOne(record, delivery);
+            this.db.exec('RELEASE insert_application');
+            return outcome;
+          } catch (error) {
+            this.db.exec('ROLLBACK TO insert_application; RELEASE insert_application');
+            return { error };
+          }
+        }),
+      );
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, index) => {
+      const outcome = outcomes[index]!;
+      if ('error' in outcome) item.reject(outcome.error);
+      else item.resolve(outcome);
+    });
+  }
+
+  #insertOne(record: ApplicationRecord, delivery: DeliveryRecord | undefined): InsertOutcome {
+    const result = this.#sql(
+      `INSERT INTO applications (id, form_id, form_version, received_at, key_id, nonce,
+           ciphertext, idempotency_key, request_hash, retrieved_at, delivered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
+    ).run(
+      record.id,
+      record.formId,
+      record.formVersion,
+      record.receivedAt,
+      record.keyId,
+      record.nonce,
+      record.ciphertext,
+      record.idempotencyKey,
+      record.requestHash,
+      record.retrievedAt,
+      record.deliveredAt,
+    );
+    if (result.changes === 0) {
+      const existing = this.#findByIdempotencyKey(record.formId, record.idempotencyKey);
+      if (!existing) throw new Error('idempotency conflict without a stored row');
+      return { inserted: false, existing };
+    }
+    if (delivery) this.#insertDelivery(delivery);
+    return { inserted: true };
+  }
+
   #insertDelivery(delivery: DeliveryRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO webhook_deliveries (id, application_id, form_id, status, attempts, created_at,
+    this.#sql(
+      `INSERT INTO webhook_deliveries (id, application_id, form_id, status, attempts, created_at,
            next_attempt_at, last_attempt_at, last_status, last_error, delivered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        delivery.id,
-        delivery.applicationId,
-        delivery.formId,
-        delivery.status,
-        delivery.attempts,
-        delivery.createdAt,
-        delivery.nextAttemptAt,
-        delivery.lastAttemptAt,
-        delivery.lastStatus,
-        delivery.lastError,
-        delivery.deliveredAt,
-      );
+    ).run(
+      delivery.id,
+      delivery.applicationId,
+      delivery.formId,
+      delivery.status,
+      delivery.attempts,
+      delivery.createdAt,
+      delivery.nextAttemptAt,
+      delivery.lastAttemptAt,
+      delivery.lastStatus,
+      delivery.lastError,
+      delivery.deliveredAt,
+    );
   }
 
   #findByIdempotencyKey(formId: string, key: string): ApplicationRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM applications WHERE form_id = ? AND idempotency_key = ?')
-      .get(formId, key);
+    const row = this.#sql(
+      'SELECT * FROM applications WHERE form_id = ? AND idempotency_key = ?',
+    ).get(formId, key);
     return row ? toApplication(row) : undefined;
   }
 
@@ -173,7 +222,7 @@ export class SqliteStorage implements Storage {
   }
 
   async getApplication(id: string): Promise<ApplicationRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM applications WHERE id = ?').get(id);
+    const row = this.#sql('SELECT * FROM applications WHERE id = ?').get(id);
     return row ? toApplication(row) : undefined;
   }
 
@@ -193,11 +242,10 @@ export class SqliteStorage implements Storage {
       params.push(query.after.receivedAt, query.after.receivedAt, query.after.id);
     }
     params.push(query.limit);
-    return this.db
-      .prepare(
-        `SELECT * FROM applications WHERE ${where.join(' AND ')}
+    return this.#sql(
+      `SELECT * FROM applications WHERE ${where.join(' AND ')}
          ORDER BY received_at, id LIMIT ?`,
-      )
+    )
       .all(...params)
       .map(toApplication);
   }
@@ -205,36 +253,35 @@ export class SqliteStorage implements Storage {
   async deleteApplication(id: string): Promise<boolean> {
     return this.#transaction(() => {
       // Deliveries go with it through ON DELETE CASCADE.
-      return this.db.prepare('DELETE FROM applications WHERE id = ?').run(id).changes > 0;
+      return this.#sql('DELETE FROM applications WHERE id = ?').run(id).changes > 0;
     });
   }
 
   async markRetrieved(id: string, at: number): Promise<ApplicationRecord | undefined> {
-    this.db
-      .prepare('UPDATE applications SET retrieved_at = ? WHERE id = ? AND retrieved_at IS NULL')
-      .run(at, id);
+    this.#sql('UPDATE applications SET retrieved_at = ? WHERE id = ? AND retrieved_at IS NULL').run(
+      at,
+      id,
+    );
     return this.getApplication(id);
   }
 
   async listDeliveries(applicationId: string): Promise<DeliveryRecord[]> {
-    return this.db
-      .prepare('SELECT * FROM webhook_deliveries WHERE application_id = ? ORDER BY created_at, id')
+    return this.#sql(
+      'SELECT * FROM webhook_deliveries WHERE application_id = ? ORDER BY created_at, id',
+    )
       .all(applicationId)
       .map(toDelivery);
   }
 
   async claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<DeliveryRecord[]> {
     return this.#transaction(() => {
-      const due = this.db
-        .prepare(
-          `SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
+      const due = this.#sql(
+        `SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
            ORDER BY next_attempt_at, id LIMIT ?`,
-        )
+      )
         .all(now, limit)
         .map(toDelivery);
-      const lease = this.db.prepare(
-        'UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?',
-      );
+      const lease = this.#sql('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
       for (const delivery of due) lease.run(now + leaseMs, delivery.id);
       return due;
     });
@@ -247,52 +294,45 @@ export class SqliteStorage implements Storage {
   ): Promise<void> {
     this.#transaction(() => {
       const delivered = outcome.kind === 'delivered';
-      this.db
-        .prepare(
-          `UPDATE webhook_deliveries SET
+      this.#sql(
+        `UPDATE webhook_deliveries SET
              status = ?, attempts = attempts + 1, last_attempt_at = ?, last_status = ?,
              last_error = ?, next_attempt_at = ?, delivered_at = ?
            WHERE id = ?`,
-        )
-        .run(
-          outcome.kind === 'retry' ? 'pending' : outcome.kind,
-          at,
-          outcome.httpStatus,
-          delivered ? null : outcome.error,
-          outcome.kind === 'retry' ? outcome.nextAttemptAt : at,
-          delivered ? at : null,
-          deliveryId,
-        );
+      ).run(
+        outcome.kind === 'retry' ? 'pending' : outcome.kind,
+        at,
+        outcome.httpStatus,
+        delivered ? null : outcome.error,
+        outcome.kind === 'retry' ? outcome.nextAttemptAt : at,
+        delivered ? at : null,
+        deliveryId,
+      );
       if (delivered) {
-        this.db
-          .prepare(
-            `UPDATE applications SET delivered_at = ? WHERE delivered_at IS NULL
+        this.#sql(
+          `UPDATE applications SET delivered_at = ? WHERE delivered_at IS NULL
                AND id = (SELECT application_id FROM webhook_deliveries WHERE id = ?)`,
-          )
-          .run(at, deliveryId);
+        ).run(at, deliveryId);
       }
     });
   }
 
   async appendAccessLog(entry: NewAccessLogEntry): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO access_log (at, actor, action, form_id, application_ids, count)
+    this.#sql(
+      `INSERT INTO access_log (at, actor, action, form_id, application_ids, count)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        entry.at,
-        entry.actor,
-        entry.action,
-        entry.formId,
-        JSON.stringify(entry.applicationIds),
-        entry.count,
-      );
+    ).run(
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.formId,
+      JSON.stringify(entry.applicationIds),
+      entry.count,
+    );
   }
 
   async listAccessLog(afterSeq: number, limit: number): Promise<AccessLogEntry[]> {
-    return this.db
-      .prepare('SELECT * FROM access_log WHERE seq > ? ORDER BY seq LIMIT ?')
+    return this.#sql('SELECT * FROM access_log WHERE seq > ? ORDER BY seq LIMIT ?')
       .all(afterSeq, limit)
       .map((row) => ({
         seq: row.seq as number,
@@ -308,11 +348,10 @@ export class SqliteStorage implements Storage {
   async purgeExpired(policy: RetentionPolicy): Promise<PurgeCounts> {
     const counts = this.#transaction(() => {
       let handled = 0;
-      const formIds = this.db
-        .prepare('SELECT DISTINCT form_id FROM applications')
+      const formIds = this.#sql('SELECT DISTINCT form_id FROM applications')
         .all()
         .map((row) => row.form_id as string);
-      const deleteHandled = this.db.prepare(
+      const deleteHandled = this.#sql(
         `DELETE FROM applications WHERE form_id = ?
            AND COALESCE(MIN(retrieved_at, delivered_at), retrieved_at, delivered_at) <= ?`,
       );
@@ -320,12 +359,10 @@ export class SqliteStorage implements Storage {
         const days = policy.retentionDaysByForm.get(formId) ?? policy.defaultRetentionDays;
         handled += deleteHandled.run(formId, policy.now - days * DAY_MS).changes as number;
       }
-      const unhandled = this.db
-        .prepare(
-          `DELETE FROM applications
+      const unhandled = this.#sql(
+        `DELETE FROM applications
            WHERE retrieved_at IS NULL AND delivered_at IS NULL AND received_at <= ?`,
-        )
-        .run(policy.now - policy.undeliveredMaxDays * DAY_MS).changes as number;
+      ).run(policy.now - policy.undeliveredMaxDays * DAY_MS).changes as number;
       return { handled, unhandled };
     });
     // Move erased pages out of the write-ahead log into the (securely deleted) main file.
@@ -334,25 +371,23 @@ export class SqliteStorage implements Storage {
   }
 
   async keyIdsInUse(): Promise<string[]> {
-    return this.db
-      .prepare(
-        `SELECT key_id AS id FROM applications
+    return this.#sql(
+      `SELECT key_id AS id FROM applications
          UNION SELECT substr(request_hash, 1, instr(request_hash, ':') - 1) FROM applications`,
-      )
+    )
       .all()
       .map((row) => row.id as string);
   }
 
   async resealApplications(currentKeyId: string, reseal: Reseal): Promise<number> {
     const count = this.#transaction(() => {
-      const rows = this.db
-        .prepare(
-          `SELECT * FROM applications
+      const rows = this.#sql(
+        `SELECT * FROM applications
            WHERE key_id != ? OR substr(request_hash, 1, instr(request_hash, ':') - 1) != ?`,
-        )
+      )
         .all(currentKeyId, currentKeyId)
         .map(toApplication);
-      const update = this.db.prepare(
+      const update = this.#sql(
         'UPDATE applications SET key_id = ?, nonce = ?, ciphertext = ?, request_hash = ? WHERE id = ?',
       );
       for (const row of rows) {
@@ -366,6 +401,8 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    if (this.db.isOpen) this.db.close();
+    if (!this.db.isOpen) return;
+    this.#flushInserts();
+    this.db.close();
   }
 }
