@@ -9,7 +9,6 @@ import {
   OrganisationSchema,
   StepDefinitionSchema,
 } from './form-definition.ts';
-import { MAX_REPORTED_ISSUES } from './form-definition-error.ts';
 import { quote, valueAt } from './json-path.ts';
 import type { PathSegment } from './json-path.ts';
 import { LOCALES } from './locale.ts';
@@ -26,6 +25,9 @@ export interface LocatedProblem {
  * to be absent).
  */
 export const DEFAULT_MESSAGE = '\u0000';
+
+/** Unknown keys named per object; the rest are counted. */
+const MAX_UNKNOWN_KEYS_NAMED = 10;
 
 const TEXT_KEYS = new Set(['label', 'title', 'hint', 'description']);
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -159,9 +161,15 @@ export function describeDefinitionIssues(
     const got = at.found ? describeValue(at.value) : 'nothing';
     switch (issue.code) {
       case 'unrecognized_keys':
-        // A hostile object can have millions of keys; the report lists a hundred problems at most.
-        for (const key of issue.keys.slice(0, MAX_REPORTED_ISSUES)) {
+        // A hostile object can have millions of keys: name a few, so other problems still show.
+        for (const key of issue.keys.slice(0, MAX_UNKNOWN_KEYS_NAMED)) {
           problems.push({ path: [...path, key], message: unknownKey(root, path, key) });
+        }
+        if (issue.keys.length > MAX_UNKNOWN_KEYS_NAMED) {
+          problems.push({
+            path,
+            message: `…and ${issue.keys.length - MAX_UNKNOWN_KEYS_NAMED} more unknown keys`,
+          });
         }
         break;
       case 'invalid_union': {
