@@ -411,7 +411,7 @@ describe('parseFormDefinition: hostile input', () => {
 
   it('rejects a constructor key as unknown', () => {
     const form = designExample();
-    (fields(form, 0)[0] as Json).constructor = { prototype: { polluted: true } };
+    fields(form, 0)[0]!['constructor'] = { prototype: { polluted: true } };
     assertIssue(form, 'steps[0].fields[0].constructor', 'unknown key');
     assert.equal(({} as Json).polluted, undefined);
   });
