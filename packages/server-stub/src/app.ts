@@ -12,6 +12,7 @@ import { requestId } from './http/request-id.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { accessLogRoutes } from './routes/access-log.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { adminApplicationsRoutes } from './routes/admin-applications.ts';
 import { applicationsRoutes } from './routes/applications.ts';
 import { eventsRoutes } from './routes/events.ts';
@@ -98,6 +99,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', accessLogRoutes(deps));
   app.route('/', eventsRoutes(deps));
   app.route('/', funnelRoutes(deps));
+  app.route('/', adminRoutes(deps));
   app.route('/', staticRoutes(config));
 
   app.notFound((c) =>

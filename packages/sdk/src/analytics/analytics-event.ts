@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FormIdSchema, IdSchema } from '../definition/identifiers.ts';
 import { LocaleSchema, type Locale } from '../definition/locale.ts';
+import { ISSUE_CODES } from '../engine/issue-code.ts';
 
 /** Wire-format version of an analytics event; bumped only on an incompatible change. */
 export const ANALYTICS_EVENT_VERSION = 1;
@@ -45,31 +46,10 @@ export type SubmitFailureReason = (typeof SUBMIT_FAILURE_REASONS)[number];
 export type AnalyticsLocale = Locale;
 
 /**
- * Validation issue codes an event may carry. A closed list, so a `validation_error` event can
- * never smuggle free text (an answer, a message) to the server.
+ * Validation issue codes an event may carry: the engine's closed list, so a `validation_error`
+ * event can never smuggle free text (an answer, a message) to the server.
  */
-export const ANALYTICS_ISSUE_CODES = [
-  'required',
-  'too_long',
-  'too_short',
-  'invalid_email',
-  'invalid_tel',
-  'invalid_number',
-  'too_small',
-  'too_large',
-  'not_integer',
-  'invalid_date',
-  'date_in_future',
-  'invalid_choice',
-  'invalid_postcode',
-  'invalid_personnummer',
-  'invalid_fodselsnummer',
-  'invalid_nino',
-  'invalid_iban',
-  'invalid_sort_code',
-  'invalid_account_number',
-  'consent_required',
-] as const;
+export const ANALYTICS_ISSUE_CODES = ISSUE_CODES;
 
 /** One of {@link ANALYTICS_ISSUE_CODES}. */
 export type AnalyticsIssueCode = (typeof ANALYTICS_ISSUE_CODES)[number];

@@ -1,8 +1,13 @@
 import { AnalyticsBatch } from './analytics-event.ts';
 
-/** One reason a batch was refused, with the JSON path of the offending value (`[2].fields.email[0]`). */
+/**
+ * One reason a batch was refused: where (`[2, "fields", "email", 0]`), a stable code, and an
+ * English message that starts with the path as text (`[2].fields.email[0]: ...`) and never
+ * repeats the value it refused.
+ */
 export interface AnalyticsBatchIssue {
-  path: string;
+  path: (string | number)[];
+  code: 'invalid_event';
   message: string;
 }
 
@@ -31,9 +36,10 @@ export function parseAnalyticsBatch(json: unknown): AnalyticsBatchResult {
   if (result.success) return { ok: true, events: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: issue.message,
-    })),
+    issues: result.error.issues.map((issue) => {
+      const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
+      const where = path.length === 0 ? 'batch' : formatPath(path);
+      return { path, code: 'invalid_event' as const, message: `${where}: ${issue.message}` };
+    }),
   };
 }

@@ -6,6 +6,13 @@ const BAR_WIDTH = 290;
 const ROW_HEIGHT = 46;
 const BAR_HEIGHT = 16;
 
+/** Longest label drawn; SVG text does not wrap, and the table beside has the full title. */
+const MAX_LABEL = 46;
+
+function fit(label: string): string {
+  return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL - 1)}…`;
+}
+
 /** Share of `whole` that `part` is, for drawing; 0 when either is suppressed. */
 function share(part: ReportedCount, whole: ReportedCount): number {
   if (typeof part !== 'number' || typeof whole !== 'number' || whole === 0) return 0;
@@ -24,7 +31,7 @@ function row(
   const reachedWidth = Math.round(share(reached, started) * BAR_WIDTH);
   const wentWidth = went === undefined ? 0 : Math.round(share(went, started) * BAR_WIDTH);
   return html`<g transform="translate(0 ${y})">
-    <text class="chart-label" x="0" y="14" font-size="13">${label}</text>
+    <text class="chart-label" x="0" y="14" font-size="13">${fit(label)}</text>
     <rect
       class="chart-track"
       x="0"

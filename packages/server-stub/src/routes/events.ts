@@ -13,7 +13,7 @@ import type { RouteDeps } from './route-deps.ts';
 export const EVENTS_BODY_LIMIT = 32 * 1024;
 
 /** Batches per minute one client address may send (a form sends a few per step). */
-export const EVENTS_PER_MINUTE = 60;
+export const EVENTS_PER_MINUTE = 120;
 
 /** Issues listed in a 400 answer; a hostile batch can have thousands. */
 const MAX_ISSUES = 20;

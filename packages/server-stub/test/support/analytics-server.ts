@@ -12,11 +12,17 @@ export { journey, type JourneyStep } from './analytics-journeys.ts';
 export { BRANCHING_DEFINITION } from './analytics-forms.ts';
 
 /** An in-process app with the example and branching forms over SQLite in a temporary directory. */
-export function createAnalyticsServer(t: TestContext, clock = new ManualClock()) {
+export function createAnalyticsServer(
+  t: TestContext,
+  clock = new ManualClock(),
+  extraDefinitions: readonly unknown[] = [],
+) {
   const dataDir = tempDir(t);
   const storage = new SqliteStorage({ path: `${dataDir}/union-join.sqlite` });
   t.after(() => storage.close());
-  const forms = new FormRegistry([loadForm(EXAMPLE_DEFINITION), loadForm(BRANCHING_DEFINITION)]);
+  const forms = new FormRegistry(
+    [EXAMPLE_DEFINITION, BRANCHING_DEFINITION, ...extraDefinitions].map((d) => loadForm(d)),
+  );
   const app = createApp({
     config: {
       adminTokens: [ADMIN],
