@@ -17,7 +17,7 @@ interface ListBody {
     retrievedAt: string | null;
     application: { answers: Record<string, unknown> } | null;
   }[];
-  nextCursor: string | null;
+  next?: string;
 }
 
 async function submitted(
@@ -91,21 +91,21 @@ test('lists applications as JSON, pages with a cursor, and logs each read', asyn
     ids.slice(0, 2),
   );
   assert.equal(page1.applications[0]?.application?.answers.givenName, 'Ada');
-  assert.ok(page1.nextCursor);
+  assert.ok(page1.next);
   const page2 = (await (
-    await admin(server, `/v1/forms/example-union/applications?limit=2&cursor=${page1.nextCursor}`)
+    await admin(server, `/v1/forms/example-union/applications?limit=2&cursor=${page1.next}`)
   ).json()) as ListBody;
   assert.deepEqual(
     page2.applications.map((a) => a.id),
     ids.slice(2),
   );
-  assert.equal(page2.nextCursor, null);
+  assert.equal(page2.next, undefined);
   const log = await accessLog(server);
   assert.deepEqual(
     log.map((entry) => [entry.actor, entry.action, entry.formId, entry.applicationIds]),
     [
-      ['staff', 'list', 'example-union', ids.slice(0, 2)],
-      ['staff', 'list', 'example-union', ids.slice(2)],
+      ['staff', 'application.list', 'example-union', ids.slice(0, 2)],
+      ['staff', 'application.list', 'example-union', ids.slice(2)],
     ],
   );
 });
@@ -146,13 +146,13 @@ test('exports CSV by Accept header, one column per answer, formulas defused', as
   const [header, row] = (await response.text()).trimEnd().split('\r\n');
   assert.equal(
     header,
-    'id,receivedAt,formVersion,locale,retrievedAt,deliveredAt,givenName,birthDate,email,membershipType,employer,consent.newsletter,consent.newsletter.at',
+    'id,receivedAt,formVersion,locale,retrievedAt,deliveredAt,givenName,birthDate,email,membershipType,employer,consent:newsletter,consent:newsletter:at',
   );
   assert.ok(row?.startsWith(`${id},`));
   assert.ok(row?.includes(`"'=HYPERLINK(""https://evil.example"",""x"")"`), row);
   assert.ok(row?.includes(",'@SUM(A1),"), row);
   const [entry] = await accessLog(server);
-  assert.equal(entry?.action, 'export_csv');
+  assert.equal(entry?.action, 'application.export');
   assert.deepEqual(entry?.applicationIds, [id]);
 });
 
@@ -175,7 +175,7 @@ test('reads one application with its deliveries, and logs the read', async (t) =
     ['pending'],
   );
   const [entry] = await accessLog(server);
-  assert.deepEqual([entry?.action, entry?.applicationIds], ['read', [id]]);
+  assert.deepEqual([entry?.action, entry?.applicationIds], ['application.read', [id]]);
 });
 
 test('answers 404 for an unknown or malformed application id', async (t) => {
@@ -200,7 +200,7 @@ test('erases an application and its webhook deliveries, and logs the erasure', a
   assert.equal((await server.storage.listDeliveries(keep)).length, 1);
   assert.equal((await admin(server, `/v1/applications/${id}`, { method: 'DELETE' })).status, 404);
   const actions = (await accessLog(server)).map((entry) => entry.action);
-  assert.deepEqual(actions, ['delete', 'read', 'delete']);
+  assert.deepEqual(actions, ['application.delete', 'application.read', 'application.delete']);
 });
 
 test('marks an application retrieved once, keeping the first time', async (t) => {
@@ -225,7 +225,7 @@ test('marks an application retrieved once, keeping the first time', async (t) =>
   assert.equal(missing.status, 404);
   assert.deepEqual(
     (await accessLog(server)).map((entry) => entry.action),
-    ['mark_retrieved', 'mark_retrieved', 'mark_retrieved'],
+    ['application.retrieved', 'application.retrieved', 'application.retrieved'],
   );
 });
 
@@ -240,7 +240,7 @@ test('serves the access log, oldest first, and logs reading it', async (t) => {
   };
   assert.deepEqual(
     body.entries.map((entry) => entry.action),
-    ['read', 'read_access_log'],
+    ['application.read', 'access_log.read'],
   );
   assert.ok(
     body.entries.every((entry) => entry.actor === 'staff' && !Number.isNaN(Date.parse(entry.at))),
@@ -252,7 +252,7 @@ test('serves the access log, oldest first, and logs reading it', async (t) => {
   };
   assert.deepEqual(
     after.entries.map((entry) => entry.action),
-    ['read_access_log', 'read_access_log'],
+    ['access_log.read', 'access_log.read'],
   );
   assert.equal((await admin(server, '/v1/access-log?limit=0')).status, 400);
 });

@@ -59,7 +59,7 @@ test('rotate-key re-encrypts every row under a new key that the keyring file kee
   };
   assert.equal(file.keys.length, 2);
   const log = await after.storage.listAccessLog(0, 10);
-  assert.ok(log.some((entry) => entry.action === 'rotate_key' && entry.count === 3));
+  assert.ok(log.some((entry) => entry.action === 'data_key.rotate' && entry.count === 3));
 });
 
 test('with keys from the environment, rotation moves rows to UNION_JOIN_NEW_DATA_KEY', async (t) => {

@@ -78,7 +78,7 @@ test('logs and records counts only', async (t) => {
   const [entry] = await server.storage.listAccessLog(0, 10);
   assert.deepEqual(
     [entry?.actor, entry?.action, entry?.count, entry?.applicationIds],
-    ['system:retention', 'purge', 2, []],
+    ['system:retention', 'retention.purge', 2, []],
   );
 });
 

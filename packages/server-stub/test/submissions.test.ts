@@ -45,12 +45,12 @@ test('answers 400 idempotency_key_required without an Idempotency-Key', async (t
   );
 });
 
-test('answers 400 invalid_idempotency_key for a key with spaces or over 255 characters', async (t) => {
+test('answers 400 idempotency_key_required for a key with spaces or over 255 characters', async (t) => {
   const server = createTestServer(t);
   for (const key of ['has space', 'x'.repeat(256)]) {
     const response = await submit(server, await validApplication(), { key });
     assert.equal(response.status, 400);
-    assert.equal(((await response.json()) as ErrorBody).error, 'invalid_idempotency_key');
+    assert.equal(((await response.json()) as ErrorBody).error, 'idempotency_key_required');
   }
 });
 

@@ -40,7 +40,7 @@ export async function rotateDataKey(options: {
   await options.storage.appendAccessLog({
     at: clock.now(),
     actor: 'system:rotate-key',
-    action: 'rotate_key',
+    action: 'data_key.rotate',
     formId: null,
     applicationIds: [],
     count: rewritten,

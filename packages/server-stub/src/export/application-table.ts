@@ -29,7 +29,7 @@ function flatten(prefix: string, value: unknown, into: Map<string, string>): voi
 /**
  * Flattens applications into a table for CSV: metadata, one column per answer in the form's field
  * order (`address.town` for nested values, `; ` between multi-choice values), then per consent
- * purpose its grant and time.
+ * purpose its grant (`consent:<purpose>`) and time (`consent:<purpose>:at`).
  */
 export function applicationTable(
   views: readonly ApplicationView[],
@@ -40,8 +40,8 @@ export function applicationTable(
     for (const [key, value] of Object.entries(view.application?.answers ?? {}))
       flatten(key, value, map);
     for (const consent of view.application?.consents ?? []) {
-      map.set(`consent.${consent.purpose}`, String(consent.granted));
-      if (consent.at !== undefined) map.set(`consent.${consent.purpose}.at`, consent.at);
+      map.set(`consent:${consent.purpose}`, String(consent.granted));
+      if (consent.at !== undefined) map.set(`consent:${consent.purpose}:at`, consent.at);
     }
     return map;
   });
@@ -54,8 +54,8 @@ export function applicationTable(
   };
   const seen = new Set<string>();
   for (const map of cells) for (const column of map.keys()) seen.add(column);
-  const answerColumns = [...seen].filter((column) => !column.startsWith('consent.'));
-  const consentColumns = [...seen].filter((column) => column.startsWith('consent.')).sort();
+  const answerColumns = [...seen].filter((column) => !column.startsWith('consent:'));
+  const consentColumns = [...seen].filter((column) => column.startsWith('consent:')).sort();
   answerColumns.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const columns = [...answerColumns, ...consentColumns];
   const rows = views.map((view, index) => [

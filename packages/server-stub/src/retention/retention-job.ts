@@ -61,7 +61,7 @@ export class RetentionJob {
       await storage.appendAccessLog({
         at: now,
         actor: 'system:retention',
-        action: 'purge',
+        action: 'retention.purge',
         formId: null,
         applicationIds: [],
         count: total,

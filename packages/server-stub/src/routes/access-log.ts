@@ -28,16 +28,19 @@ export function accessLogRoutes(deps: RouteDeps): Hono<AppEnv> {
     await deps.storage.appendAccessLog({
       at: deps.clock.now(),
       actor: c.get('adminName'),
-      action: 'read_access_log',
+      action: 'access_log.read',
       formId: null,
       applicationIds: [],
       count: 0,
     });
-    const entries = await deps.storage.listAccessLog(Number(afterText), Number(limitText));
-    const last = entries.at(-1);
+    const limit = Number(limitText);
+    const entries = await deps.storage.listAccessLog(Number(afterText), limit + 1);
+    const page = entries.slice(0, limit);
+    const last = page.at(-1);
+    // `next` is absent when there are no more entries.
     return c.json({
-      entries: entries.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
-      nextAfter: entries.length === Number(limitText) && last ? last.seq : null,
+      entries: page.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+      ...(entries.length > limit && last ? { next: last.seq } : {}),
     });
   });
 

@@ -131,7 +131,7 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
       const views = records.map(view);
       await log(
         c,
-        'export_csv',
+        'application.export',
         formId,
         records.map((record) => record.id),
       );
@@ -151,21 +151,22 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     const page = records.slice(0, limit);
     await log(
       c,
-      'list',
+      'application.list',
       formId,
       page.map((record) => record.id),
     );
     const last = page.at(-1);
+    // `next` is absent on the last page.
     return c.json({
       applications: page.map(view),
-      nextCursor: records.length > limit && last ? cursorFor(last) : null,
+      ...(records.length > limit && last ? { next: cursorFor(last) } : {}),
     });
   });
 
   routes.get('/v1/applications/:id', headers, auth, async (c) => {
     const id = applicationId(c);
     const record = await deps.storage.getApplication(id);
-    await log(c, 'read', record?.formId ?? null, [id]);
+    await log(c, 'application.read', record?.formId ?? null, [id]);
     if (!record)
       throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
     const deliveries = await deps.storage.listDeliveries(id);
@@ -176,7 +177,7 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     const id = applicationId(c);
     const record = await deps.storage.getApplication(id);
     const deleted = await deps.storage.deleteApplication(id);
-    await log(c, 'delete', record?.formId ?? null, [id]);
+    await log(c, 'application.delete', record?.formId ?? null, [id]);
     if (!deleted)
       throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
     return c.body(null, 204);
@@ -185,7 +186,7 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
   routes.post('/v1/applications/:id/retrieved', headers, auth, async (c) => {
     const id = applicationId(c);
     const record = await deps.storage.markRetrieved(id, deps.clock.now());
-    await log(c, 'mark_retrieved', record?.formId ?? null, [id]);
+    await log(c, 'application.retrieved', record?.formId ?? null, [id]);
     if (!record)
       throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
     return c.json({ id, retrievedAt: iso(record.retrievedAt) });

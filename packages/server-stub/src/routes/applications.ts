@@ -99,8 +99,8 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new HttpProblem(
         400,
-        'invalid_idempotency_key',
-        'The Idempotency-Key header must be 1 to 255 printable ASCII characters.',
+        'idempotency_key_required',
+        'Send an Idempotency-Key header of 1 to 255 visible ASCII characters.',
       );
     }
 
