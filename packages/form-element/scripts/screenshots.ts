@@ -31,6 +31,7 @@ const page = `<!doctype html>
 </html>`;
 
 const css = `body { margin: 0; background: #eef1f5; font-family: system-ui, sans-serif; }
+@media (prefers-color-scheme: dark) { body { background: #0d1117; } }
 main { padding: 24px 12px 40px; }
 @media (min-width: 700px) { main { padding: 56px 24px 72px; } union-join-form { margin: 0 auto; } }`;
 
@@ -73,7 +74,8 @@ async function shoot(p: Page, name: string, width: number): Promise<void> {
   // Let the focus ring and the progress bar settle before the picture is taken.
   await p.waitForTimeout(300);
   const path = new URL(`${name}-${width}.png`, docsDir).pathname;
-  await p.screenshot({ path, fullPage: true });
+  // caret: 'initial' keeps Playwright from injecting a <style>, which the page's CSP would block.
+  await p.screenshot({ path, fullPage: true, caret: 'initial' });
   console.info(`wrote ${path}`);
 }
 
@@ -123,6 +125,19 @@ try {
     await shoot(p, 'confirmation', width);
     await context.close();
   }
+  const dark = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    colorScheme: 'dark',
+    reducedMotion: 'reduce',
+  });
+  const p = await dark.newPage();
+  await p.goto(`http://127.0.0.1:${port}/`);
+  await p.getByRole('heading', { name: 'About you' }).waitFor();
+  await fillFirstStep(p);
+  await p.getByLabel('Email address').fill('ada@example');
+  await p.getByRole('button', { name: 'Continue' }).click();
+  await shoot(p, 'error-dark', 360);
+  await dark.close();
 } finally {
   await browser.close();
   server.close();

@@ -103,6 +103,7 @@ export const styles = css`
   h2 {
     font-size: 1.75em;
     font-weight: 700;
+    margin-bottom: var(--_space);
   }
 
   h2:focus {
@@ -162,20 +163,22 @@ export const styles = css`
   }
 
   .bar {
-    height: 0.375rem;
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 1fr;
+    gap: 0.25rem;
     margin: 0 0 calc(var(--_space) * 1.5);
-    border-radius: 999px;
-    background: var(--_divider);
-    overflow: hidden;
   }
 
   .bar > span {
-    display: block;
-    height: 100%;
-    width: var(--_progress, 0%);
-    border-radius: inherit;
+    height: 0.375rem;
+    border-radius: 999px;
+    background: var(--_divider);
+    transition: background-color 240ms ease-out;
+  }
+
+  .bar > span.done {
     background: var(--_primary);
-    transition: width 240ms ease-out;
   }
 
   /* Links and link-like buttons */
@@ -464,8 +467,9 @@ export const styles = css`
   .summary > div {
     display: grid;
     grid-template-columns: 1fr auto;
+    align-items: baseline;
     gap: 0.25rem 1rem;
-    padding: 0.625rem 0;
+    padding: 0.75rem 0;
     border-bottom: 1px solid var(--_divider);
   }
 
@@ -476,11 +480,15 @@ export const styles = css`
 
   .summary dd {
     margin: 0;
+  }
+
+  .summary .value {
     white-space: pre-line;
   }
 
   .summary .actions-cell {
-    align-self: center;
+    align-self: baseline;
+    margin-block: -0.625rem;
   }
 
   @media (min-width: 40rem) {
@@ -595,7 +603,7 @@ export const styles = css`
     [part~='button'] {
       border-color: ButtonText;
     }
-    .bar > span {
+    .bar > span.done {
       background: Highlight;
     }
   }

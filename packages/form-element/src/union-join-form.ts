@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   createFormSession,
   formatIssue,
@@ -24,7 +23,7 @@ import {
 } from './controllers/journey-controller.ts';
 import { LocaleController } from './controllers/locale-controller.ts';
 import { SubmissionController } from './controllers/submission-controller.ts';
-import { UnionJoinErrorEvent } from './events/error-event.ts';
+import { UnionJoinErrorEvent, UnionJoinErrorKind } from './events/error-event.ts';
 import type { FieldContext } from './fields/field-context.ts';
 import { renderField } from './fields/render-field.ts';
 import { formatAnswer } from './internal/format-answer.ts';
@@ -38,6 +37,7 @@ const controlId = (fieldId: string) => `uj-${fieldId}`;
  * answers", submission to a union-join backend, in English, Norwegian Bokmål or Swedish. A view
  * over the `@union-join/sdk` engine, which owns every rule.
  *
+ * @tagname union-join-form
  * @summary An accessible multi-step join form, configured by a JSON form definition.
  *
  * @attr lang - `en`, `nb` or `sv`; otherwise the closest `lang` ancestor, then the browser's
@@ -151,9 +151,9 @@ export class UnionJoinForm extends LitElement {
       this.#unsubscribe = session.subscribe(() => this.requestUpdate());
       this.#journey.start();
     } else if (state.status === 'invalid') {
-      this.dispatchEvent(new UnionJoinErrorEvent('definition', state.error));
+      this.dispatchEvent(new UnionJoinErrorEvent(UnionJoinErrorKind.definition, state.error));
     } else if (state.status === 'failed') {
-      this.dispatchEvent(new UnionJoinErrorEvent('load', state.error));
+      this.dispatchEvent(new UnionJoinErrorEvent(UnionJoinErrorKind.load, state.error));
     }
   }
 
@@ -275,9 +275,12 @@ export class UnionJoinForm extends LitElement {
   #renderProgress(): TemplateResult | typeof nothing {
     const { index, total } = this.#journey.position();
     if (index < 0 || total < 2) return nothing;
-    const percent = `${Math.round(((index + 1) / total) * 100)}%`;
+    // One segment per visible step; no inline style, which a strict CSP would block.
+    const segments = Array.from({ length: total }, (_, i) => (i <= index ? 'done' : ''));
     return html`<p part="progress">${formatMessage(this.#t().stepOf, { n: index + 1, total })}</p>
-      <div class="bar" aria-hidden="true"><span style=${styleMap({ width: percent })}></span></div>`;
+      <div class="bar" aria-hidden="true">
+        ${segments.map((state) => html`<span class=${state}></span>`)}
+      </div>`;
   }
 
   #renderStep(session: FormSession, step: StepDefinition): TemplateResult {
@@ -409,7 +412,7 @@ export class UnionJoinForm extends LitElement {
               });
               return html`<div>
                 <dt>${label}</dt>
-                <dd class=${shown === undefined ? 'muted' : ''}>${shown ?? t.notProvided}</dd>
+                <dd class=${shown === undefined ? 'value muted' : 'value'}>${shown ?? t.notProvided}</dd>
                 <dd class="actions-cell">
                   <button type="button" class="link" @click=${() => this.#journey.change(field.id)}>
                     ${t.change}<span class="visually-hidden"> ${label}</span>

@@ -8,7 +8,7 @@ import {
   type Application,
   type FormSession,
 } from '@union-join/sdk';
-import { UnionJoinErrorEvent } from '../events/error-event.ts';
+import { UnionJoinErrorEvent, UnionJoinErrorKind } from '../events/error-event.ts';
 import { UnionJoinSubmitEvent } from '../events/submit-event.ts';
 import { UnionJoinSuccessEvent } from '../events/success-event.ts';
 import { CLIENT_RETRIES, endpointOf } from '../internal/client-options.ts';
@@ -139,7 +139,7 @@ export class SubmissionController implements ReactiveController {
 
   #onError(session: FormSession, application: Application, error: unknown): void {
     if (error instanceof ValidationError) {
-      this.#host.dispatchEvent(new UnionJoinErrorEvent('validation', error));
+      this.#host.dispatchEvent(new UnionJoinErrorEvent(UnionJoinErrorKind.validation, error));
       const { fieldIssues } = mapServerIssues(session, application, error.issues);
       const first = fieldIssues[0];
       const step = first ? session.stepOf(first.field) : undefined;
@@ -154,7 +154,7 @@ export class SubmissionController implements ReactiveController {
       this.#fail('rejected');
       return;
     }
-    this.#host.dispatchEvent(new UnionJoinErrorEvent('submit', error));
+    this.#host.dispatchEvent(new UnionJoinErrorEvent(UnionJoinErrorKind.submit, error));
     if (error instanceof RateLimitError) this.#fail('rate_limited');
     // A refusal that sending again cannot fix (400, 404, 413) is not presented as a network problem.
     else this.#fail(isRetryable(error) ? 'delivery' : 'rejected');
