@@ -278,9 +278,10 @@ describe('submit', () => {
         return created();
       }),
     );
-    const { client } = testClient({ timeoutMs: 30 });
+    // Generous limit: only the first attempt hangs, and a loaded machine must not time out the rest.
+    const { client } = testClient({ timeoutMs: 300 });
     assert.equal((await client.submit(exampleApplication)).id, 'app_1');
-    assert.equal(attempts, 2);
+    assert.ok(attempts >= 2);
   });
 
   it('stops at once when the caller aborts, even between retries', async () => {
