@@ -153,7 +153,7 @@ export function everyFieldType(): Record<string, unknown> {
 export const VALID = {
   personnummer: '19811218-9876',
   fodselsnummer: '15108695088',
-  nino: 'QQ 12 34 56 C',
+  nino: 'AB 12 34 56 C',
   iban: 'GB82 WEST 1234 5698 7654 32',
   sortCode: '20-00-00',
   accountNumber: '55779911',
