@@ -122,6 +122,22 @@ describe('parseAnalyticsBatch', () => {
     assert.equal(parseAnalyticsBatch(null).ok, false);
   });
 
+  it('explains each problem in English without repeating the refused value', () => {
+    const messages = (batch: unknown) => {
+      const result = parseAnalyticsBatch(batch);
+      return result.ok ? [] : result.issues.map((issue) => issue.message);
+    };
+    assert.deepEqual(messages([{ ...base, seq: 'secret-value' }]), ['[0].seq: expected number']);
+    assert.deepEqual(messages([{ ...base, answer: 'secret-value' }]), [
+      '[0]: unknown property "answer"',
+    ]);
+    assert.deepEqual(messages([{ ...base, locale: 'secret-value' }]), [
+      '[0].locale: expected "en" | "nb" | "sv"',
+    ]);
+    assert.deepEqual(messages([]), ['batch: must have at least 1 item']);
+    assert.deepEqual(messages({}), ['batch: expected array']);
+  });
+
   it('reports the index of the offending event', () => {
     const result = parseAnalyticsBatch([base, { ...base, seq: 'x' }]);
     assert.deepEqual(result.ok ? [] : result.issues, [

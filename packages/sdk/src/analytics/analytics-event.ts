@@ -69,7 +69,7 @@ const common = {
   v: z.literal(ANALYTICS_EVENT_VERSION),
   form: FormIdSchema,
   formVersion: z.int().check(z.minimum(0), z.maximum(2_147_483_647)),
-  flow: z.string().check(z.regex(FLOW_PATTERN)),
+  flow: z.string().check(z.regex(FLOW_PATTERN, 'must be 16 to 64 letters, digits, "-" or "_"')),
   seq: z.int().check(z.minimum(0), z.maximum(100_000)),
   step: z.union([IdSchema, z.literal(REVIEW_STEP_ID)]),
   stepIndex: z.int().check(z.minimum(0), z.maximum(200)),
