@@ -1,4 +1,9 @@
-import { resolveText, type FormDefinition, type StepDefinition } from '@union-join/sdk';
+import {
+  resolveText,
+  translations,
+  type FormDefinition,
+  type StepDefinition,
+} from '@union-join/sdk';
 import {
   REVIEW_STEP_ID,
   SUBMIT_FAILURE_REASONS,
@@ -202,7 +207,9 @@ export function buildFunnel(
   const steps = definition.steps.map((step) =>
     stepRow(step.id, resolveText(step.title, locale, definition.locales), step),
   );
-  if (definition.review) steps.push(stepRow(REVIEW_STEP_ID, 'Check your answers', undefined));
+  if (definition.review) {
+    steps.push(stepRow(REVIEW_STEP_ID, translations[locale].checkYourAnswers, undefined));
+  }
 
   const segments = (dimension: 'device' | 'locale'): FunnelSegment[] =>
     totals.segments
