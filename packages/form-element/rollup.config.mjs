@@ -20,7 +20,10 @@ function minifyCssTemplates() {
     name: 'minify-css-templates',
     transform(code, id) {
       if (!id.endsWith('.styles.ts')) return null;
-      return { code: code.replace(/css`([^`$]*)`/g, (_, text) => `css\`${minify(text)}\``), map: null };
+      return {
+        code: code.replace(/css`([^`$]*)`/g, (_, text) => `css\`${minify(text)}\``),
+        map: null,
+      };
     },
   };
 }
@@ -28,7 +31,10 @@ function minifyCssTemplates() {
 const plugins = (module) => [
   minifyCssTemplates(),
   // `source` makes the workspace sdk resolve to its TypeScript, so no sdk build is needed first.
-  nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js'] }),
+  nodeResolve({
+    exportConditions: ['source', 'browser', 'import', 'default'],
+    extensions: ['.ts', '.js'],
+  }),
   esbuild({ target: 'es2022', minify: false, sourceMap: true }),
   terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } }),
 ];
@@ -36,7 +42,8 @@ const plugins = (module) => [
 // zod's sources carry comments Rollup cannot place and an internal import cycle; both are harmless.
 function onwarn(warning, warn) {
   const inZod = String(warning.id ?? warning.ids?.[0] ?? warning.cycle?.[0] ?? '').includes('zod');
-  if (inZod && (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY')) return;
+  if (inZod && (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY'))
+    return;
   warn(warning);
 }
 

@@ -151,7 +151,9 @@ export const styles = css`
     background: var(--_focus);
     color: var(--_focus-text);
     text-decoration: none;
-    box-shadow: 0 -2px var(--_focus) inset, 0 4px var(--_focus-text);
+    box-shadow:
+      0 -2px var(--_focus) inset,
+      0 4px var(--_focus-text);
   }
 
   /* Progress */
@@ -290,7 +292,8 @@ export const styles = css`
 
   select[part~='input'] {
     padding-right: 2.5rem;
-    background-image: linear-gradient(45deg, transparent 50%, currentColor 50%),
+    background-image:
+      linear-gradient(45deg, transparent 50%, currentColor 50%),
       linear-gradient(135deg, currentColor 50%, transparent 50%);
     background-position:
       right 1.2rem center,

@@ -231,7 +231,9 @@ export class UnionJoinForm extends LitElement {
             <ul class="issues">
               ${state.error.issues.map(
                 (issue) =>
-                  html`<li>${issue.path ? html`<code>${issue.path}</code>: ` : nothing}${issue.message}</li>`,
+                  html`<li>
+                    ${issue.path ? html`<code>${issue.path}</code>: ` : nothing}${issue.message}
+                  </li>`,
               )}
             </ul>`,
         );
@@ -382,11 +384,13 @@ export class UnionJoinForm extends LitElement {
     return html`<div class="notice" role="alert">
       <p><strong>${t.submitFailedTitle}</strong></p>
       <p>
-        ${failure === 'delivery'
-          ? t.submitFailed
-          : failure === 'rate_limited'
-            ? t.rateLimited
-            : t.submitRejected}
+        ${
+          failure === 'delivery'
+            ? t.submitFailed
+            : failure === 'rate_limited'
+              ? t.rateLimited
+              : t.submitRejected
+        }
       </p>
     </div>`;
   }
@@ -401,26 +405,33 @@ export class UnionJoinForm extends LitElement {
       <h2 id=${HEADING_ID} tabindex="-1">${t.checkYourAnswers}</h2>
       <p class="lead">${t.checkYourAnswersIntro}</p>
       ${session.visibleSteps().map(
-        (step) => html`<h3>${this.#text(step.title)}</h3>
-          <dl class="summary">
-            ${session.visibleFields(step.id).map((field) => {
-              const label = this.#text(field.label);
-              const shown = formatAnswer(field, answers[field.id], {
-                formatTag: this.#locale.formatTag(session.locale),
-                t,
-                text: this.#text,
-              });
-              return html`<div>
-                <dt>${label}</dt>
-                <dd class=${shown === undefined ? 'value muted' : 'value'}>${shown ?? t.notProvided}</dd>
-                <dd class="actions-cell">
-                  <button type="button" class="link" @click=${() => this.#journey.change(field.id)}>
-                    ${t.change}<span class="visually-hidden"> ${label}</span>
-                  </button>
-                </dd>
-              </div>`;
-            })}
-          </dl>`,
+        (step) =>
+          html`<h3>${this.#text(step.title)}</h3>
+            <dl class="summary">
+              ${session.visibleFields(step.id).map((field) => {
+                const label = this.#text(field.label);
+                const shown = formatAnswer(field, answers[field.id], {
+                  formatTag: this.#locale.formatTag(session.locale),
+                  t,
+                  text: this.#text,
+                });
+                return html`<div>
+                  <dt>${label}</dt>
+                  <dd class=${shown === undefined ? 'value muted' : 'value'}>
+                    ${shown ?? t.notProvided}
+                  </dd>
+                  <dd class="actions-cell">
+                    <button
+                      type="button"
+                      class="link"
+                      @click=${() => this.#journey.change(field.id)}
+                    >
+                      ${t.change}<span class="visually-hidden"> ${label}</span>
+                    </button>
+                  </dd>
+                </div>`;
+              })}
+            </dl>`,
       )}
       <form novalidate aria-labelledby=${HEADING_ID} @submit=${this.#onSend}>
         ${this.#renderSubmitFailure()}

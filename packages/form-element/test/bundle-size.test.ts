@@ -14,5 +14,8 @@ test('dist/union-join-form.js stays under 30,000 bytes brotli (quality 11)', () 
     params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
   }).length;
   console.info(`dist/union-join-form.js: ${source.length} bytes minified, ${size} bytes brotli`);
-  assert.ok(size <= BUDGET_BYTES, `bundle is ${size} bytes brotli, over the ${BUDGET_BYTES} budget`);
+  assert.ok(
+    size <= BUDGET_BYTES,
+    `bundle is ${size} bytes brotli, over the ${BUDGET_BYTES} budget`,
+  );
 });

@@ -94,7 +94,8 @@ export class DefinitionController implements ReactiveController {
           ),
         )
         .then(
-          (loaded) => generation === this.#generation && this.#set({ status: 'ready', definition: loaded }),
+          (loaded) =>
+            generation === this.#generation && this.#set({ status: 'ready', definition: loaded }),
           (error: unknown) => {
             if (generation !== this.#generation) return;
             if (error instanceof FormDefinitionError) this.#invalid(error);
@@ -137,7 +138,8 @@ export class DefinitionController implements ReactiveController {
   }
 
   #fail(error: unknown): void {
-    const loadError = error instanceof DefinitionLoadError ? error : DefinitionLoadError.from(error);
+    const loadError =
+      error instanceof DefinitionLoadError ? error : DefinitionLoadError.from(error);
     console.error(loadError);
     this.#set({ status: 'failed', error: loadError });
   }

@@ -97,7 +97,10 @@ export class JourneyController implements ReactiveController {
   position(): { index: number; total: number } {
     const steps = this.#host.session?.visibleSteps() ?? [];
     const current = this.currentStep;
-    return { index: current ? steps.findIndex((s) => s.id === current.id) : -1, total: steps.length };
+    return {
+      index: current ? steps.findIndex((s) => s.id === current.id) : -1,
+      total: steps.length,
+    };
   }
 
   /** Whether the current view has a Back link. */
@@ -135,7 +138,9 @@ export class JourneyController implements ReactiveController {
     }
     if (this.#returnToReview) {
       // A changed answer can reveal questions on other steps: visit the first one still unanswered.
-      const pending = session.validateAll().find((issue) => session.stepOf(issue.field)?.id !== step.id);
+      const pending = session
+        .validateAll()
+        .find((issue) => session.stepOf(issue.field)?.id !== step.id);
       const pendingStep = pending ? session.stepOf(pending.field) : undefined;
       if (pendingStep) this.#show({ kind: 'step', stepId: pendingStep.id }, 'heading');
       else this.showReview();

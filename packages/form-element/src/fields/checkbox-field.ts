@@ -33,14 +33,16 @@ export function renderCheckboxField(ctx: FieldContext<TickField>): TemplateResul
         <span part="label">${ctx.label}</span>
         ${hintTemplate(ctx)}
       </label>
-      ${isConsent
-        ? html`<p class="consent-text" id=${privacyId}>
-            <a href=${ctx.privacyNoticeUrl} target="_blank" rel="noopener"
-              >${ctx.t.privacyNotice}<span class="visually-hidden">
-                ${ctx.t.opensInNewTab}</span
-              ></a
-            >
-          </p>`
-        : nothing}`,
+      ${
+        isConsent
+          ? html`<p class="consent-text" id=${privacyId}>
+              <a href=${ctx.privacyNoticeUrl} target="_blank" rel="noopener"
+                >${ctx.t.privacyNotice}<span class="visually-hidden">
+                  ${ctx.t.opensInNewTab}</span
+                ></a
+              >
+            </p>`
+          : nothing
+      }`,
   );
 }

@@ -23,7 +23,8 @@ export function partId(ctx: FieldContext, key: string, first: boolean): string {
 
 /** Reads a record of strings from a stored value, one per part key (missing parts are ""). */
 export function readParts<K extends string>(value: unknown, keys: readonly K[]): Record<K, string> {
-  const source = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const source =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const result = {} as Record<K, string>;
   for (const key of keys) {
     const part = source[key];
@@ -62,9 +63,9 @@ export function renderPart<K extends string>(
   const hintId = `${ctx.id}-${spec.key}-hint`;
   return html`<div class="part">
     <label part="label" for=${id}
-      >${spec.label}${spec.optional
-        ? html` <span class="optional">${ctx.t.optional}</span>`
-        : nothing}</label
+      >${spec.label}${
+        spec.optional ? html` <span class="optional">${ctx.t.optional}</span>` : nothing
+      }</label
     >
     ${spec.hint ? html`<span class="hint" id=${hintId}>${spec.hint}</span>` : nothing}
     <input

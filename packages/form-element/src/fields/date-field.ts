@@ -30,7 +30,8 @@ export function datePartId(ctx: FieldContext, part: Part): string {
 export function toDateParts(value: unknown): DateParts {
   if (typeof value === 'string') {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (match) return { year: match[1]!, month: String(Number(match[2])), day: String(Number(match[3])) };
+    if (match)
+      return { year: match[1]!, month: String(Number(match[2])), day: String(Number(match[3])) };
   }
   if (typeof value === 'object' && value !== null) {
     const parts = value as Partial<Record<Part, unknown>>;

@@ -24,9 +24,9 @@ export function isOptional(ctx: FieldContext): boolean {
 
 /** The label text with its "(optional)" marker. */
 export function labelContent(ctx: FieldContext): TemplateResult {
-  return html`${ctx.label}${isOptional(ctx)
-    ? html` <span class="optional">${ctx.t.optional}</span>`
-    : nothing}`;
+  return html`${ctx.label}${
+    isOptional(ctx) ? html` <span class="optional">${ctx.t.optional}</span>` : nothing
+  }`;
 }
 
 /** The field's hint, if any. */

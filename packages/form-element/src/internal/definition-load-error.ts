@@ -1,7 +1,8 @@
 import { ApiError, ConnectionError, TimeoutError } from '@union-join/sdk';
 
 /** Why a form definition could not be loaded, as a stable code the view turns into text. */
-export type DefinitionLoadErrorKind = 'network' | 'not_found' | 'server' | 'bad_response' | 'config';
+export type DefinitionLoadErrorKind =
+  'network' | 'not_found' | 'server' | 'bad_response' | 'config';
 
 /** The form definition could not be fetched; `kind` says why, `cause` holds the original error. */
 export class DefinitionLoadError extends Error {

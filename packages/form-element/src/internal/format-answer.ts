@@ -38,15 +38,21 @@ export function formatAnswer(
       const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
       if (!match) return String(value);
       const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-      return new Intl.DateTimeFormat(formatTag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+      return new Intl.DateTimeFormat(formatTag, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        date,
+      );
     }
     case 'number':
-      return typeof value === 'number' ? new Intl.NumberFormat(formatTag).format(value) : String(value);
+      return typeof value === 'number'
+        ? new Intl.NumberFormat(formatTag).format(value)
+        : String(value);
     case 'choice':
       return optionLabel(field, String(value), text);
     case 'multi-choice': {
       const values = Array.isArray(value) ? value.map(String) : [];
-      return values.length > 0 ? values.map((v) => optionLabel(field, v, text)).join('\n') : undefined;
+      return values.length > 0
+        ? values.map((v) => optionLabel(field, v, text)).join('\n')
+        : undefined;
     }
     case 'checkbox':
     case 'consent':
@@ -62,7 +68,8 @@ export function formatAnswer(
     case 'uk-bank-account': {
       if (typeof value !== 'object') return String(value);
       const b = value as Record<string, unknown>;
-      const sortCode = typeof b.sortCode === 'string' ? b.sortCode.replace(/(\d{2})(?=\d)/g, '$1-') : '';
+      const sortCode =
+        typeof b.sortCode === 'string' ? b.sortCode.replace(/(\d{2})(?=\d)/g, '$1-') : '';
       return [b.accountHolder, sortCode, b.accountNumber]
         .filter((part): part is string => typeof part === 'string' && part !== '')
         .join('\n');

@@ -1,10 +1,17 @@
-import type { Application, FieldIssue, FormSession, ValidationIssue } from '@union-join/sdk';
+import {
+  ISSUE_CODES,
+  type Application,
+  type FieldIssue,
+  type FormSession,
+  type IssueCode,
+  type ValidationIssue,
+} from '@union-join/sdk';
 
 /** The server's 422 issues, sorted into those that name a field of the form and the rest. */
 export interface MappedIssues {
   /** Issues on fields, in the order of the form's steps and fields. */
   readonly fieldIssues: FieldIssue[];
-  /** Issues that name no visible field (e.g. `formVersion`), shown as a general problem. */
+  /** Issues that name no visible field (e.g. `formVersion`) or have a code the form cannot word. */
   readonly unmapped: ValidationIssue[];
 }
 
@@ -22,13 +29,11 @@ export function mapServerIssues(
   const unmapped: ValidationIssue[] = [];
   for (const issue of issues) {
     const fieldId = fieldOf(session, application, issue.path);
-    if (fieldId === undefined || !session.isVisible(fieldId)) {
+    if (fieldId === undefined || !session.isVisible(fieldId) || !isIssueCode(issue.code)) {
       unmapped.push(issue);
       continue;
     }
-    if (!byField.has(fieldId)) {
-      byField.set(fieldId, { field: fieldId, code: issue.code as FieldIssue['code'] });
-    }
+    if (!byField.has(fieldId)) byField.set(fieldId, { field: fieldId, code: issue.code });
   }
   const order = session
     .visibleSteps()
@@ -38,6 +43,10 @@ export function mapServerIssues(
     return issue ? [issue] : [];
   });
   return { fieldIssues, unmapped };
+}
+
+function isIssueCode(code: string): code is IssueCode {
+  return (ISSUE_CODES as readonly string[]).includes(code);
 }
 
 function fieldOf(

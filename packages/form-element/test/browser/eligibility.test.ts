@@ -1,7 +1,16 @@
 import { expect } from '@open-wc/testing';
 import type { UnionJoinStepEvent } from '../../src/events/step-event.ts';
 import { exampleUnion } from './fixtures/definitions.ts';
-import { $, continueOn, heading, mount, nextEvent, root, textOf, type } from './fixtures/helpers.ts';
+import {
+  $,
+  continueOn,
+  heading,
+  mount,
+  nextEvent,
+  root,
+  textOf,
+  type,
+} from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 async function answerAboutYou(el: UnionJoinForm, birthYear: number): Promise<void> {

@@ -1,6 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { allFields } from './fixtures/definitions.ts';
-import { $, $$, choose, continueOn, heading, mount, option, textOf, type } from './fixtures/helpers.ts';
+import {
+  $,
+  $$,
+  choose,
+  continueOn,
+  heading,
+  mount,
+  option,
+  textOf,
+  type,
+} from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 /** Fills the first step of `allFields` and moves on to the second. */
@@ -66,7 +76,11 @@ describe('<union-join-form> fields', () => {
     const group = $(el, '[data-field="started"] fieldset');
     expect(textOf(group.querySelector('legend'))).to.contain('When did you start?');
     const boxes = $$<HTMLInputElement>(el, '[data-field="started"] input');
-    expect(boxes.map((b) => b.id)).to.deep.equal(['uj-started', 'uj-started-month', 'uj-started-year']);
+    expect(boxes.map((b) => b.id)).to.deep.equal([
+      'uj-started',
+      'uj-started-month',
+      'uj-started-year',
+    ]);
     for (const box of boxes) {
       expect(box.inputMode).to.equal('numeric');
       expect(box.labels?.length).to.equal(1);
@@ -145,7 +159,9 @@ describe('<union-join-form> fields', () => {
     expect(country.value, 'defaultCountry').to.equal('GB');
     expect(country.options.length).to.be.greaterThan(200);
 
-    expect(el.session?.get('home'), 'a pre-selected country alone is no answer').to.equal(undefined);
+    expect(el.session?.get('home'), 'a pre-selected country alone is no answer').to.equal(
+      undefined,
+    );
     await type(el, 'uj-home', '1 High Street');
     await type(el, 'uj-home-town', 'Leeds');
     await type(el, 'uj-home-postcode', 'ls1 4ap');

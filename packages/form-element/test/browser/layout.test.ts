@@ -13,9 +13,17 @@ function scrollsSideways(el: UnionJoinForm): boolean {
   return $$(el, '*').some((node) => node.getBoundingClientRect().right > viewport + 0.5);
 }
 
+/** Elements with a style attribute, which a strict CSP (style-src without 'unsafe-inline') blocks. */
+function inlineStyles(el: UnionJoinForm): Element[] {
+  return $$(el, '[style]');
+}
+
 /** Controls the applicant touches, smaller than 44 px in either direction. */
 function smallTargets(el: UnionJoinForm): string[] {
-  return $$(el, 'input:not([type="radio"]):not([type="checkbox"]), select, button, label.option, .error-summary a')
+  return $$(
+    el,
+    'input:not([type="radio"]):not([type="checkbox"]), select, button, label.option, .error-summary a',
+  )
     .filter((node) => {
       const box = node.getBoundingClientRect();
       return box.height < 44 || box.width < 44;
@@ -37,6 +45,7 @@ describe('<union-join-form> on a small phone (360 x 640)', () => {
     const el = await mount(allFields);
     expect(scrollsSideways(el)).to.equal(false);
     expect(smallTargets(el)).to.deep.equal([]);
+    expect(inlineStyles(el), 'no inline style under a strict CSP').to.deep.equal([]);
     await type(el, 'uj-name', 'Ada');
     await type(el, 'uj-email', 'ada@example.org');
     await continueOn(el);
@@ -54,12 +63,16 @@ describe('<union-join-form> on a small phone (360 x 640)', () => {
     expect(heading(el)).to.equal('Check your answers');
     expect(scrollsSideways(el)).to.equal(false);
     expect(smallTargets(el)).to.deep.equal([]);
+    expect(inlineStyles(el)).to.deep.equal([]);
   });
 
   it('fits the error state, the review and the confirmation, and each is accessible', async () => {
     worker.use(
       http.post('/v1/forms/example-union/applications', () =>
-        HttpResponse.json({ id: 'EWU-LONG-REFERENCE-0001', receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 }),
+        HttpResponse.json(
+          { id: 'EWU-LONG-REFERENCE-0001', receivedAt: '2025-01-01T10:00:00Z' },
+          { status: 201 },
+        ),
       ),
     );
     const el = await mount(exampleUnion);

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { UnionJoinErrorEvent } from '../../src/events/error-event.ts';
 import { useMockApi, worker } from './fixtures/api.ts';
 import { exampleUnion } from './fixtures/definitions.ts';
-import { $, $$, heading, mount, nextEvent, textOf, until } from './fixtures/helpers.ts';
+import { $, $$, heading, mount, textOf, until } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 const FORM = '/v1/forms/example-union';

@@ -1,6 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { exampleUnion } from './fixtures/definitions.ts';
-import { $, $$, continueOn, heading, mount, option, root, textOf, type } from './fixtures/helpers.ts';
+import {
+  $,
+  $$,
+  continueOn,
+  heading,
+  mount,
+  option,
+  root,
+  textOf,
+  type,
+} from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 const progress = (el: UnionJoinForm) => textOf(root(el).querySelector('[part~="progress"]'));
@@ -53,9 +63,11 @@ describe('<union-join-form> languages', () => {
   });
 
   it('takes the language of the closest ancestor with lang', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div lang="sv">
-      <section><union-join-form .definition=${exampleUnion}></union-join-form></section>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="sv">
+        <section><union-join-form .definition=${exampleUnion}></union-join-form></section>
+      </div>`,
+    );
     const el = wrapper.querySelector('union-join-form') as UnionJoinForm;
     await el.updateComplete;
     expect(heading(el)).to.equal('Om dig');

@@ -94,7 +94,7 @@ describe('<union-join-form> check your answers', () => {
     await el.updateComplete;
     await continueOn(el);
     expect(heading(el), 'employer is required and still empty').to.equal('Your work');
-    expect($(el, '.error-summary a[href="#uj-employer"]')).to.exist;
+    expect($(el, '.error-summary a[href="#uj-employer"]').textContent).to.not.equal('');
   });
 
   it('goes back from a Change step to the review', async () => {

@@ -68,7 +68,10 @@ describe('<union-join-form> submission', () => {
     expect(el.shadowRoot?.activeElement?.id).to.equal('uj-heading');
     expect(requests).to.have.length(1);
     expect(requests[0]?.key).to.match(/^[\x21-\x7e]{1,255}$/);
-    const body = requests[0]?.body as { formId: string; consents: { purpose: string; granted: boolean }[] };
+    const body = requests[0]?.body as {
+      formId: string;
+      consents: { purpose: string; granted: boolean }[];
+    };
     expect(body.formId).to.equal('example-union');
     expect(body.consents).to.deep.equal([
       { ...body.consents[0], purpose: 'newsletter', granted: true },
@@ -118,9 +121,9 @@ describe('<union-join-form> submission', () => {
     await until(() => heading(el) === 'About you', 'the step with the email');
     await el.updateComplete;
     expect(el.shadowRoot?.activeElement).to.equal($(el, '.error-summary'));
-    expect($$<HTMLAnchorElement>(el, '.error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal([
-      '#uj-email',
-    ]);
+    expect(
+      $$<HTMLAnchorElement>(el, '.error-summary a').map((a) => a.getAttribute('href')),
+    ).to.deep.equal(['#uj-email']);
     expect($(el, '#uj-email').getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
 
@@ -187,7 +190,10 @@ describe('<union-join-form> submission', () => {
     worker.use(
       http.post(APPLICATIONS, async () => {
         await held;
-        return HttpResponse.json({ id: 'EWU-3', receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 });
+        return HttpResponse.json(
+          { id: 'EWU-3', receivedAt: '2025-01-01T10:00:00Z' },
+          { status: 201 },
+        );
       }),
     );
     const el = await mount(exampleUnion);
@@ -198,5 +204,66 @@ describe('<union-join-form> submission', () => {
     expect(textOf(button)).to.not.equal('Send application');
     release();
     await until(() => heading(el) !== 'Check your answers', 'the confirmation');
+  });
+
+  it('sends again by itself when the browser comes back online', async () => {
+    let online = false;
+    worker.use(
+      http.post(APPLICATIONS, () =>
+        online
+          ? HttpResponse.json({ id: 'EWU-10', receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 })
+          : HttpResponse.error(),
+      ),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const failed = nextEvent(el, 'union-join-error');
+    send(el);
+    await failed;
+    online = true;
+    const succeeded = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
+    window.dispatchEvent(new Event('online'));
+    expect((await succeeded).detail.id).to.equal('EWU-10');
+  });
+
+  it('asks the applicant to wait when the server rate-limits', async () => {
+    worker.use(
+      http.post(APPLICATIONS, () =>
+        HttpResponse.json(
+          { error: 'rate_limited' },
+          { status: 429, headers: { 'retry-after': '0' } },
+        ),
+      ),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    send(el);
+    expect((await failed).detail.kind).to.equal('submit');
+    await el.updateComplete;
+    expect(textOf($(el, '.notice'))).to.contain('Wait a few minutes');
+  });
+
+  it('does not call a refusal a network problem', async () => {
+    worker.use(
+      http.post(APPLICATIONS, () =>
+        HttpResponse.json(
+          {
+            error: 'validation_failed',
+            issues: [{ path: ['formVersion'], code: 'invalid_version', message: 'old' }],
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    send(el);
+    expect((await failed).detail.kind).to.equal('validation');
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Check your answers');
+    expect(textOf($(el, '.notice'))).to.contain('were not accepted');
+    expect(textOf($(el, 'button[type="submit"]'))).to.equal('Send application');
   });
 });

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  parseFormDefinition,
+  resolveText,
+  translations,
+  type FieldDefinition,
+  type LocalizedText,
+} from '@union-join/sdk';
+import { formatAnswer } from '../src/internal/format-answer.ts';
+import { allFields } from './browser/fixtures/definitions.ts';
+
+const definition = parseFormDefinition(allFields);
+const field = (id: string): FieldDefinition => {
+  const found = definition.steps.flatMap((s) => s.fields).find((f) => f.id === id);
+  assert.ok(found, id);
+  return found;
+};
+const options = (formatTag: string, locale: 'en' | 'nb' | 'sv' = 'en') => ({
+  formatTag,
+  t: translations[locale],
+  text: (value: LocalizedText) => resolveText(value, locale),
+});
+
+test('formats dates and numbers for the language', () => {
+  assert.equal(formatAnswer(field('started'), '2015-09-03', options('en-GB')), '3 September 2015');
+  assert.equal(
+    formatAnswer(field('started'), '2015-09-03', options('nb-NO', 'nb')),
+    '3. september 2015',
+  );
+  assert.equal(formatAnswer(field('salary'), 31250.5, options('en-GB')), '31,250.5');
+});
+
+test('shows option labels, not values, one per line for multi-choice', () => {
+  assert.equal(formatAnswer(field('sector'), 'public', options('en-GB')), 'Public');
+  assert.equal(
+    formatAnswer(field('interests'), ['pay', 'training'], options('en-GB')),
+    'Pay\nTraining',
+  );
+});
+
+test('says Yes or No for tick boxes, in the language shown', () => {
+  assert.equal(formatAnswer(field('rep'), true, options('en-GB')), 'Yes');
+  assert.equal(formatAnswer(field('marketing'), true, options('sv-SE', 'sv')), translations.sv.yes);
+});
+
+test('writes an address one line per part with the country named', () => {
+  const shown = formatAnswer(
+    field('home'),
+    { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 4AP', country: 'GB' },
+    options('en-GB'),
+  );
+  assert.equal(shown, '1 High Street\nLeeds\nLS1 4AP\nUnited Kingdom');
+});
+
+test('groups bank details the way they are printed', () => {
+  assert.equal(
+    formatAnswer(
+      field('bank'),
+      { accountHolder: 'A Lovelace', sortCode: '309430', accountNumber: '00733445' },
+      options('en-GB'),
+    ),
+    'A Lovelace\n30-94-30\n00733445',
+  );
+  assert.equal(
+    formatAnswer(field('iban'), 'GB82WEST12345698765432', options('en-GB')),
+    'GB82 WEST 1234 5698 7654 32',
+  );
+});
+
+test('gives undefined for an unanswered question', () => {
+  assert.equal(formatAnswer(field('phone'), undefined, options('en-GB')), undefined);
+});
