@@ -2,7 +2,6 @@ import type * as z from 'zod/mini';
 import { allFields } from '../engine/visible-fields.ts';
 import type { FormDefinition } from '../definition/form-definition.ts';
 import { RAW_ANSWER_SHAPES } from '../engine/raw-answer-schema.ts';
-import { quote } from '../definition/json-path.ts';
 import type { Application } from './application.ts';
 import type { ApplicationIssue } from './application-issue.ts';
 import { RULE_ISSUE, compileApplicationSchema } from './compile-application-schema.ts';
@@ -59,7 +58,7 @@ function describe(
         return {
           path: [key],
           code: 'unknown_key',
-          message: `Unknown key ${quote(key)}; an application has ${TOP_LEVEL_KEYS}`,
+          message: `Unknown key; an application has ${TOP_LEVEL_KEYS}`,
         };
       }
       if (path.length === 1 && top === 'answers') {
@@ -69,11 +68,11 @@ function describe(
           code: 'unknown_field',
           message:
             field?.type === 'consent'
-              ? `${quote(key)} is a consent: record it in consents, not in answers`
-              : `This form has no field ${quote(key)}`,
+              ? `"${field.id}" is a consent: record it in consents, not in answers`
+              : 'This form has no field with this id',
         };
       }
-      return { path: [...path, key], code: 'unknown_key', message: `Unknown key ${quote(key)}` };
+      return { path: [...path, key], code: 'unknown_key', message: 'Unknown key' };
     });
   }
   if (path.length === 0) {
@@ -118,6 +117,9 @@ function describe(
     },
   ];
 }
+
+// Messages name the form's own ids and limits, never anything taken from the submitted body:
+// the path says where a problem is.
 
 /**
  * Checks a submitted application against its form with the engine's own rules: answers of the
