@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LOCALES } from '../src/definition/index.ts';
+import { ANSWER_PARTS, ISSUE_CODES } from '../src/engine/index.ts';
+import type { FieldIssue } from '../src/engine/index.ts';
+import { formatIssue, formatMessage, negotiateLocale, translations } from '../src/i18n/index.ts';
+
+/** Every text of a translation as `key` or `issues.key` → text. */
+function flatten(value: object, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, text] of Object.entries(value)) {
+    if (typeof text === 'object' && text !== null) {
+      for (const [k, v] of flatten(text, `${prefix}${key}.`)) out.set(k, v);
+    } else out.set(`${prefix}${key}`, text);
+  }
+  return out;
+}
+
+/** The placeholders of a text, with {Label} and {label} counted as one. */
+function placeholders(text: unknown): string[] {
+  const names = String(text).match(/\{\w+\}/g) ?? [];
+  return [...new Set(names.map((name) => name.toLowerCase()))].sort();
+}
+
+const english = flatten(translations.en);
+
+describe('translations', () => {
+  for (const locale of LOCALES) {
+    it(`${locale} has every key, each a non-empty text with the same placeholders as English`, () => {
+      const texts = flatten(translations[locale]);
+      assert.deepEqual([...texts.keys()].sort(), [...english.keys()].sort());
+      for (const [key, text] of texts) {
+        assert.equal(typeof text, 'string', key);
+        assert.ok(String(text).trim().length > 0, `${locale} ${key} is empty`);
+        assert.deepEqual(placeholders(text), placeholders(english.get(key)), `${locale} ${key}`);
+      }
+    });
+  }
+
+  for (const locale of ['nb', 'sv'] as const) {
+    it(`${locale} is translated, not English left in place`, () => {
+      const texts = flatten(translations[locale]);
+      // Texts that read the same in every language: numbers, names, codes.
+      const same = new Set(['errorPrefix', 'stepOf', 'optional']);
+      const untranslated = [...texts].filter(
+        ([key, text]) => !same.has(key) && text === english.get(key) && !/^\W*$/.test(String(text)),
+      );
+      assert.deepEqual(untranslated, []);
+    });
+  }
+
+  it('has the texts the design asks for', () => {
+    assert.equal(translations.en.errorSummaryTitle, 'There is a problem');
+    assert.equal(formatMessage(translations.en.stepOf, { n: 2, total: 5 }), 'Step 2 of 5');
+    assert.equal(translations.en.checkYourAnswers, 'Check your answers');
+    assert.equal(translations.en.change, 'Change');
+    assert.equal(translations.en.sendApplication, 'Send application');
+    assert.equal(translations.en.optional, '(optional)');
+    assert.equal(
+      formatMessage(translations.en.resumeTitle, { when: '3 March at 10:15' }),
+      'You have an unfinished application from 3 March at 10:15',
+    );
+    assert.equal(translations.en.continueApplication, 'Continue your application');
+    assert.equal(translations.en.startAgain, 'Start again');
+  });
+});
+
+describe('formatIssue', () => {
+  it('writes GOV.UK-style messages with the label inside the sentence', () => {
+    assert.equal(
+      formatIssue({ field: 'g', code: 'required' }, 'en', 'First name'),
+      'Enter your first name',
+    );
+    assert.equal(
+      formatIssue({ field: 'g', code: 'required' }, 'nb', 'Fornavn'),
+      'Skriv inn fornavn',
+    );
+    assert.equal(formatIssue({ field: 'g', code: 'required' }, 'sv', 'Förnamn'), 'Fyll i förnamn');
+    assert.equal(
+      formatIssue({ field: 'm', code: 'required', params: { kind: 'select' } }, 'en', 'Membership'),
+      'Select your membership',
+    );
+  });
+
+  it('keeps the capitals of an abbreviation', () => {
+    assert.equal(formatIssue({ field: 'i', code: 'required' }, 'en', 'IBAN'), 'Enter your IBAN');
+    assert.equal(
+      formatIssue({ field: 'n', code: 'required' }, 'en', 'NHS number'),
+      'Enter your NHS number',
+    );
+  });
+
+  it('puts limits into the message and starts it with the label as written', () => {
+    assert.equal(
+      formatIssue({ field: 'g', code: 'too_long', params: { max: 100 } }, 'en', 'First name'),
+      'First name must be 100 characters or fewer',
+    );
+    assert.equal(
+      formatIssue({ field: 'h', code: 'too_small', params: { min: 1 } }, 'sv', 'Timmar'),
+      'Timmar måste vara 1 eller mer',
+    );
+  });
+
+  it('names the part of a composite answer', () => {
+    assert.equal(
+      formatIssue({ field: 'a', code: 'required', params: { part: 'town' } }, 'en', 'Address'),
+      'Enter your town or city',
+    );
+    assert.equal(
+      formatIssue(
+        { field: 'a', code: 'too_long', params: { part: 'line1', max: 200 } },
+        'en',
+        'Address',
+      ),
+      'Address line 1 must be 200 characters or fewer',
+    );
+    assert.equal(
+      formatIssue(
+        { field: 'd', code: 'invalid_date', params: { part: 'month' } },
+        'en',
+        'Date of birth',
+      ),
+      'Date of birth must include a month',
+    );
+    assert.equal(
+      formatIssue(
+        { field: 'b', code: 'invalid_sort_code', params: { part: 'sortCode' } },
+        'nb',
+        'Bankkonto',
+      ),
+      'Skriv inn en gyldig sorteringskode, for eksempel 309430',
+    );
+  });
+
+  it('formats every issue the engine can raise, in every locale, leaving no placeholder', () => {
+    const issues: FieldIssue[] = [];
+    for (const code of ISSUE_CODES) {
+      issues.push({ field: 'f', code, params: { max: 10, min: 2 } });
+      for (const part of ANSWER_PARTS)
+        issues.push({ field: 'f', code, params: { part, max: 10, min: 2 } });
+    }
+    issues.push({ field: 'f', code: 'required', params: { kind: 'select' } });
+    issues.push({ field: 'f', code: 'required', params: { kind: 'tick' } });
+    for (const locale of LOCALES) {
+      for (const issue of issues) {
+        const message = formatIssue(issue, locale, 'Label');
+        assert.doesNotMatch(message, /[{}]/, `${locale} ${JSON.stringify(issue)}: ${message}`);
+      }
+    }
+  });
+
+  it('has a message of its own for each part a required answer can miss', () => {
+    const general = formatIssue({ field: 'f', code: 'required' }, 'en', 'Address');
+    for (const part of [
+      'line1',
+      'town',
+      'postcode',
+      'country',
+      'accountHolder',
+      'sortCode',
+      'accountNumber',
+    ]) {
+      const message = formatIssue(
+        { field: 'f', code: 'required', params: { part } },
+        'en',
+        'Address',
+      );
+      assert.notEqual(message, general, part);
+    }
+  });
+});
+
+describe('formatMessage', () => {
+  it('fills known placeholders and leaves unknown ones', () => {
+    assert.equal(formatMessage('{a} and {b}', { a: 1 }), '1 and {b}');
+  });
+
+  it('inserts values literally, even ones that look like replacement patterns', () => {
+    assert.equal(formatMessage('Hello {name}', { name: "$& $' $1" }), "Hello $& $' $1");
+  });
+
+  it('ignores inherited names', () => {
+    assert.equal(formatMessage('{constructor}', {}), '{constructor}');
+  });
+});
+
+describe('negotiateLocale', () => {
+  it('picks the first candidate the form offers, matching on language', () => {
+    assert.equal(negotiateLocale(['de-DE', 'sv-SE', 'en'], ['en', 'sv']), 'sv');
+    assert.equal(negotiateLocale(['en-GB'], ['nb', 'en']), 'en');
+    assert.equal(negotiateLocale(['NB'], ['en', 'nb']), 'nb');
+    assert.equal(negotiateLocale(['sv_FI'], ['sv']), 'sv');
+  });
+
+  it('serves Bokmål to readers of Nynorsk and of "no"', () => {
+    assert.equal(negotiateLocale(['nn-NO', 'en'], ['en', 'nb']), 'nb');
+    assert.equal(negotiateLocale(['no'], ['en', 'nb']), 'nb');
+    assert.equal(negotiateLocale(['nn'], ['en']), undefined);
+  });
+
+  it('returns undefined when nothing fits, and ignores junk', () => {
+    assert.equal(negotiateLocale([], ['en']), undefined);
+    assert.equal(negotiateLocale(['fr', '', '*', '-'], ['en', 'nb']), undefined);
+    assert.equal(negotiateLocale(['sv'], []), undefined);
+  });
+});
