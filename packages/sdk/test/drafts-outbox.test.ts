@@ -308,6 +308,21 @@ describe('outbox sender', () => {
     assert.deepEqual(server.requests, [KEY, KEY]);
   });
 
+  it('flush without force leaves an item that is not due yet; a forced flush sends it', async () => {
+    const server = createFakeServer(1);
+    const outbox = createOutbox(createMemoryDraftStorage());
+    await outbox.enqueue({
+      application: canaryApplication(),
+      idempotencyKey: KEY,
+      nextAttemptAt: Date.now() + 60_000,
+    });
+    const sender = createOutboxSender({ client: server.client, store: outbox });
+    await sender.flush({ force: false });
+    assert.deepEqual(server.requests, []);
+    await sender.flush();
+    assert.deepEqual(server.requests, [KEY]);
+  });
+
   it('retries on its own once the backoff has passed', async () => {
     const server = createFakeServer(1);
     server.script.push('unavailable');

@@ -45,8 +45,11 @@ export interface OutboxSender {
   start(): void;
   /** Stops listening and cancels timers; a send in progress completes. */
   stop(): void;
-  /** Sends every pending item now, ignoring backoff; resolves when this tab's pass is over. */
-  flush(): Promise<void>;
+  /**
+   * Sends pending items now, ignoring backoff unless `force` is false (then only items that are due,
+   * and a timer for the rest); resolves when this tab's pass is over.
+   */
+  flush(options?: { force?: boolean }): Promise<void>;
 }
 
 /**
@@ -220,7 +223,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       abort?.abort();
       abort = undefined;
     },
-    flush: () => flush(true),
+    flush: (flushOptions = {}) => flush(flushOptions.force ?? true),
   };
 }
 

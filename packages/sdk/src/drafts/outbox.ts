@@ -51,6 +51,8 @@ export interface OutboxInput {
   /** The key of the attempt that could not be delivered; a new one is made when omitted. */
   idempotencyKey?: string;
   endpoint?: string;
+  /** Not sent before this time (epoch milliseconds), e.g. right after an attempt just failed. */
+  nextAttemptAt?: number;
 }
 
 /** Which items {@link Outbox.list} returns. */
@@ -153,6 +155,7 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
         status: 'pending',
       };
       if (input.endpoint !== undefined) item.endpoint = input.endpoint;
+      if (input.nextAttemptAt !== undefined) item.nextAttemptAt = input.nextAttemptAt;
       const body = sealing
         ? { sealed: await seal(await sealingKey(), application) }
         : { plain: structuredClone(application) };
