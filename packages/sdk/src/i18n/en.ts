@@ -82,6 +82,8 @@ export const en: Translation = {
   savedAnswersDeleted: 'Your saved answers have been deleted.',
   draftSaved: 'Your answers are saved on this device.',
   draftsNotice: 'Your answers are saved on this device until you send them, for up to {days} days.',
+  draftsUnavailable:
+    'Your answers cannot be saved on this device, so keep this page open until you have sent your application.',
 
   issues: {
     required: 'Enter your {label}',

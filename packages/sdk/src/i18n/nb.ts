@@ -75,7 +75,7 @@ export const nb: Translation = {
   queuedSending: 'Sender den lagrede søknaden …',
   queuedSent: 'Den lagrede søknaden er sendt.',
 
-  resumeTitle: 'Du har en søknad som ikke er ferdig, fra {when}',
+  resumeTitle: 'Du har en søknad som ikke er ferdig, lagret {when}',
   resumeBody: 'Svarene dine ble lagret på denne enheten.',
   continueApplication: 'Fortsett søknaden',
   startAgain: 'Begynn på nytt',
@@ -83,6 +83,8 @@ export const nb: Translation = {
   savedAnswersDeleted: 'De lagrede svarene dine er slettet.',
   draftSaved: 'Svarene dine er lagret på denne enheten.',
   draftsNotice: 'Svarene dine lagres på denne enheten til du sender dem, i opptil {days} dager.',
+  draftsUnavailable:
+    'Svarene dine kan ikke lagres på denne enheten, så la siden være åpen til du har sendt søknaden.',
 
   issues: {
     required: 'Skriv inn {label}',

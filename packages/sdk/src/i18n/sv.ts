@@ -75,7 +75,7 @@ export const sv: Translation = {
   queuedSending: 'Den sparade ansökan skickas …',
   queuedSent: 'Den sparade ansökan är skickad.',
 
-  resumeTitle: 'Du har en ansökan som inte är klar, från {when}',
+  resumeTitle: 'Du har en ansökan som inte är klar, sparad {when}',
   resumeBody: 'Dina svar sparades på den här enheten.',
   continueApplication: 'Fortsätt med ansökan',
   startAgain: 'Börja om',
@@ -84,6 +84,8 @@ export const sv: Translation = {
   draftSaved: 'Dina svar är sparade på den här enheten.',
   draftsNotice:
     'Dina svar sparas på den här enheten tills du skickar dem, i upp till {days} dagar.',
+  draftsUnavailable:
+    'Dina svar kan inte sparas på den här enheten, så låt sidan vara öppen tills du har skickat ansökan.',
 
   issues: {
     required: 'Fyll i {label}',

@@ -147,7 +147,7 @@ export interface Translation {
   /** A saved application was sent. */
   queuedSent: string;
 
-  /** Heading offering to resume a draft: `{when}` (a formatted date and time). */
+  /** Heading offering to resume a draft: `{when}`, how long ago, as `Intl.RelativeTimeFormat` words it ("2 hours ago"). */
   resumeTitle: string;
   /** Text under that heading. */
   resumeBody: string;
@@ -163,6 +163,8 @@ export interface Translation {
   draftSaved: string;
   /** What is kept on the device and for how long: `{days}`. */
   draftsNotice: string;
+  /** Said once when the device cannot keep answers (no IndexedDB, private mode, storage full). */
+  draftsUnavailable: string;
 
   /** Error messages by issue code (see {@link IssueMessageKey}). */
   issues: Record<IssueMessageKey, string>;
