@@ -535,7 +535,7 @@ export const styles = css`
   .reference {
     display: block;
     margin-top: 0.25rem;
-    font-size: 1.5em;
+    font-size: 1.375em;
     font-weight: 700;
     letter-spacing: 0.02em;
     overflow-wrap: anywhere;

@@ -14,6 +14,7 @@ import {
   type StepDefinition,
   type Translation,
 } from '@union-join/sdk';
+import { AnalyticsController } from './controllers/analytics-controller.ts';
 import { DefinitionController, type DefinitionState } from './controllers/definition-controller.ts';
 import { FocusController } from './controllers/focus-controller.ts';
 import {
@@ -130,6 +131,8 @@ export class UnionJoinForm extends LitElement {
     this.#journey.addListener({
       viewChanged: (view, focus) => this.#onViewChanged(view, focus),
     });
+    // Held by the element through addController, like every controller.
+    new AnalyticsController(this, this.#journey);
   }
 
   /** The engine session of the loaded form (answers, visibility, validation), if a form is loaded. */
