@@ -178,6 +178,15 @@ test('refuses a submission from a browser origin the form does not allow', async
     headers: { Origin: 'http://localhost' },
   });
   assert.equal(sameOrigin.status, 201);
+  // Behind a TLS proxy the page is https:// while the request reaching the server is http://.
+  const behindProxy = await submit(server, await validApplication(), {
+    headers: { Origin: 'https://join.union.example', Host: 'join.union.example' },
+  });
+  assert.equal(behindProxy.status, 201);
+  const otherHost = await submit(server, await validApplication(), {
+    headers: { Origin: 'https://evil.example', Host: 'join.union.example' },
+  });
+  assert.equal(otherHost.status, 403);
 });
 
 test('queues a webhook delivery only for forms with a webhook', async (t) => {

@@ -1,5 +1,13 @@
 import type { Context } from 'hono';
 
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 const LOCALHOST = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /** Options of {@link OriginPolicy}. */
@@ -23,9 +31,13 @@ export class OriginPolicy {
     this.#localhost = allowLocalhostOrigins;
   }
 
-  /** Whether `origin` may call the API of a form that allows `formOrigins`. */
-  allows(origin: string, ownOrigin: string, formOrigins: readonly string[] = []): boolean {
-    if (origin === ownOrigin) return true;
+  /**
+   * Whether `origin` may call the API of a form that allows `formOrigins`. `ownHost` is the
+   * request's `Host`: a page served by this server is same-origin even when a TLS proxy in front
+   * makes the scheme differ.
+   */
+  allows(origin: string, ownHost: string, formOrigins: readonly string[] = []): boolean {
+    if (hostOf(origin) === ownHost.toLowerCase()) return true;
     if (this.#localhost && LOCALHOST.test(origin)) return true;
     return [...this.#global, ...formOrigins].some(
       (allowed) => allowed === '*' || allowed === origin,
@@ -49,7 +61,8 @@ export function applyCors(
   c.header('Vary', 'Origin', { append: true });
   const origin = c.req.header('origin');
   if (origin === undefined) return true;
-  if (!policy.allows(origin, new URL(c.req.url).origin, formOrigins)) return false;
+  const ownHost = c.req.header('host') ?? new URL(c.req.url).host;
+  if (!policy.allows(origin, ownHost, formOrigins)) return false;
   c.header('Access-Control-Allow-Origin', origin);
   c.header('Access-Control-Expose-Headers', EXPOSED);
   if (c.req.method === 'OPTIONS') {
