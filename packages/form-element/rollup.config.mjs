@@ -28,8 +28,24 @@ function minifyCssTemplates() {
   };
 }
 
+/**
+ * Drops the indentation after each line break in the element's own sources. Only template
+ * literals keep it otherwise, and in Lit's html`...` it is insignificant whitespace (the element
+ * renders no <pre> and no textarea content).
+ */
+function trimTemplateIndentation() {
+  return {
+    name: 'trim-template-indentation',
+    transform(code, id) {
+      if (!id.includes('/form-element/src/') || !id.endsWith('.ts')) return null;
+      return { code: code.replace(/\n[ \t]+/g, '\n'), map: null };
+    },
+  };
+}
+
 const plugins = (module) => [
   minifyCssTemplates(),
+  trimTemplateIndentation(),
   // `source` makes the workspace sdk resolve to its TypeScript, so no sdk build is needed first.
   nodeResolve({
     exportConditions: ['source', 'browser', 'import', 'default'],

@@ -21,8 +21,9 @@ const page = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; connect-src 'self'">
 <title>union-join-form</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/page.css">
 <script type="module" src="/union-join-form.js"></script>
 <script type="module" src="/page.js"></script>
