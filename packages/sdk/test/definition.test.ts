@@ -200,7 +200,7 @@ describe('parseFormDefinition: structural problems', () => {
     assertIssue(form, 'steps[1].fields[3].purpose', 'lower-case');
     assertIssue(form, 'steps[2].fields[0].country', '"GB", "IE", "NO" or "SE"', 'the text "UK"');
     assertIssue(form, 'steps[2].fields[1].defaultCountry', 'two-letter country code');
-    assertIssue(form, 'organisation.privacyNoticeUrl', 'https://');
+    assertIssue(form, 'organisation.privacyNoticeUrl', 'full web address', 'https://');
   });
 
   it('rejects an option value with surrounding spaces, which no answer could match', () => {

@@ -44,7 +44,7 @@ export const OrganisationSchema = z.strictObject({
     ),
   privacyNoticeUrl: z.url({
     protocol: /^https?$/,
-    error: 'must be a full web address starting with https://',
+    error: 'must be a full web address, like "https://example.org/privacy"',
   }),
 });
 
