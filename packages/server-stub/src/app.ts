@@ -76,7 +76,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>();
   app.use(requestId());
-  app.use('/v1/*', securityHeaders('api'));
+  // The API policy is the default for every response; admin and static routes set their own.
+  app.use(securityHeaders('api'));
   // Admin pages (added with the funnel) get the strictest policy, and so does anything under /admin.
   app.use('/admin', securityHeaders('admin'));
   app.use('/admin/*', securityHeaders('admin'));

@@ -39,6 +39,7 @@ test('every response carries the security headers, errors included', async (t) =
     await submit(server, await validApplication()),
     await submit(server, '{'),
     await server.app.request('/v1/nothing-here'),
+    await server.app.request('/not-under-v1'),
     await server.app.request('/v1/access-log'),
   ];
   for (const response of responses) {

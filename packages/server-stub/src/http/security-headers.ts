@@ -37,6 +37,7 @@ export const SECURITY_POLICIES = {
     'Content-Security-Policy':
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
       "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+    'X-Frame-Options': 'SAMEORIGIN',
   },
 } as const satisfies Record<string, Record<string, string>>;
 
