@@ -26,6 +26,8 @@ describe('validateStep: the rules of each field type', () => {
     ['name', 'A', [{ code: 'too_short', params: { min: 2 } }]],
     ['name', 'x'.repeat(21), [{ code: 'too_long', params: { max: 20 } }]],
     ['name', '🙂'.repeat(20), []],
+    ['name', '🙂'.repeat(21), [{ code: 'too_long', params: { max: 20 } }]],
+    ['name', 'x'.repeat(1_000_000), [{ code: 'too_long', params: { max: 20 } }]],
     ['story', 'x'.repeat(10_000), []],
     ['story', 'x'.repeat(10_001), [{ code: 'too_long', params: { max: 10_000 } }]],
     ['email', 'ada@example.org', []],
