@@ -56,7 +56,7 @@ Options (each also read from the environment variable shown; a flag wins):
   --retention-days N       days kept after retrieval or delivery (UNION_JOIN_RETENTION_DAYS, default 60)
   --undelivered-max-days N days kept when never retrieved nor delivered
                            (UNION_JOIN_UNDELIVERED_MAX_DAYS, default 90)
-  --rate-limit N           submissions per minute per client IP, 0 = off (UNION_JOIN_RATE_LIMIT, default 20)
+  --rate-limit N           submissions per minute per client IP, 0 = off (UNION_JOIN_RATE_LIMIT, default 60)
   --trust-proxy N          reverse proxies in front, for X-Forwarded-For (UNION_JOIN_TRUST_PROXY, default 0)
   --static DIR             serve this directory at / (UNION_JOIN_STATIC_DIR)
   --element-dir DIR        serve union-join-form.js and .iife.js from this directory
@@ -258,7 +258,7 @@ export function parseCommand(
     rateLimitPerMinute: integer(
       flags['rate-limit'] ?? env.UNION_JOIN_RATE_LIMIT,
       '--rate-limit',
-      20,
+      60,
       0,
       1_000_000,
     ),

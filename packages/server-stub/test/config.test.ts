@@ -22,7 +22,7 @@ test('defaults match the documented ones', () => {
   assert.equal(config.formsDir, '/srv/forms');
   assert.equal(config.retentionDays, 60);
   assert.equal(config.undeliveredMaxDays, 90);
-  assert.equal(config.rateLimitPerMinute, 20);
+  assert.equal(config.rateLimitPerMinute, 60);
   assert.equal(config.bodyLimitBytes, 65_536);
   assert.deepEqual(config.adminTokens, []);
   assert.equal(config.allowLocalhostOrigins, false);
