@@ -375,9 +375,14 @@ export const styles = css`
   }
 
   .consent-text {
-    margin: 0.5rem 0 0;
+    margin: 0 0 0 2.5rem;
     font-size: 0.9375em;
-    color: var(--_muted);
+  }
+
+  .consent-text a {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target);
   }
 
   /* Buttons */

@@ -20,10 +20,7 @@ function inlineStyles(el: UnionJoinForm): Element[] {
 
 /** Controls the applicant touches, smaller than 44 px in either direction. */
 function smallTargets(el: UnionJoinForm): string[] {
-  return $$(
-    el,
-    'input:not([type="radio"]):not([type="checkbox"]), select, button, label.option, .error-summary a',
-  )
+  return $$(el, 'input:not([type="radio"]):not([type="checkbox"]), select, button, label.option, a')
     .filter((node) => {
       const box = node.getBoundingClientRect();
       return box.height < 44 || box.width < 44;
