@@ -24,6 +24,8 @@ export interface DemoServerOptions {
   webhookSecret?: string;
   /** An admin bearer token (24 characters or more). */
   adminToken?: string;
+  /** Served at `/` instead of `examples/`. */
+  staticDir?: string;
 }
 
 /** A running server and the directories it owns. */
@@ -63,7 +65,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       '--forms',
       formsDir,
       '--static',
-      join(root, 'examples'),
+      options.staticDir ?? join(root, 'examples'),
       '--element-dir',
       elementDir,
       '--rate-limit',
