@@ -97,8 +97,11 @@ try {
       reducedMotion: 'reduce',
     });
     const p = await context.newPage();
+    // A console error here is usually a CSP violation: fail, so it is seen.
     p.on('console', (message) => {
-      if (message.type() === 'error') console.error(`page: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      console.error(`page: ${message.text()}`);
+      process.exitCode = 1;
     });
     await p.goto(`http://127.0.0.1:${port}/`);
     await p.getByRole('heading', { name: 'About you' }).waitFor();

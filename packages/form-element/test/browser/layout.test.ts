@@ -98,3 +98,27 @@ describe('<union-join-form> on a small phone (360 x 640)', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<union-join-form> at 320 px, the narrowest phone', () => {
+  before(async () => {
+    await setViewport({ width: 320, height: 568 });
+  });
+  after(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('fits the widest steps: dates, address and bank details', async () => {
+    const el = await mount(allFields);
+    await type(el, 'uj-name', 'Ada');
+    await type(el, 'uj-email', 'ada@example.org');
+    await continueOn(el);
+    expect(scrollsSideways(el)).to.equal(false);
+    option(el, 'sector', 'Public').click();
+    await el.updateComplete;
+    await continueOn(el);
+    expect(scrollsSideways(el)).to.equal(false);
+    await continueOn(el);
+    expect(heading(el)).to.equal('Identity and payment');
+    expect(scrollsSideways(el)).to.equal(false);
+  });
+});
