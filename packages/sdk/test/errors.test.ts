@@ -36,6 +36,32 @@ describe('ApiError.from', () => {
     ]);
   });
 
+  it('keeps the params of an issue, but only string and number values', () => {
+    const error = ApiError.from(422, {
+      error: 'validation_failed',
+      issues: [
+        {
+          path: ['answers', 'givenName'],
+          code: 'too_long',
+          message: 'Too long',
+          params: { maximum: 100, part: 'line1', nested: { x: 1 }, flag: true },
+        },
+      ],
+    });
+    assert.ok(error instanceof ValidationError);
+    assert.deepEqual(error.issues[0]!.params, { maximum: 100, part: 'line1' });
+  });
+
+  it('reports a reused idempotency key (422 without issues) by its code', () => {
+    const error = ApiError.from(422, {
+      error: 'idempotency_key_reused',
+      message: 'This Idempotency-Key was already used for a different request body.',
+    });
+    assert.ok(error instanceof ValidationError);
+    assert.equal(error.code, 'idempotency_key_reused');
+    assert.deepEqual(error.issues, []);
+  });
+
   it('keeps only well-formed issues from a 422 body', () => {
     const error = ApiError.from(422, {
       error: 'validation_failed',

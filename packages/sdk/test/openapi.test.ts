@@ -221,7 +221,7 @@ describe('openapi.yaml', () => {
   it('its Application example is valid for the example definition (validateApplication)', () => {
     const result = validateApplication(definition, examples.Application!.value);
     assert.ok(result.ok, JSON.stringify(!result.ok && result.issues));
-    const stored = examples.StoredApplication!.value as { application: unknown };
+    const stored = examples.StoredApplicationDetail!.value as { application: unknown };
     assert.ok(validateApplication(definition, stored.application).ok);
   });
 

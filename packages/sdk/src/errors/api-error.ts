@@ -11,6 +11,8 @@ export interface ValidationIssue {
   code: string;
   /** Human-readable English description, for developers; show translated text to applicants. */
   message: string;
+  /** What the form definition says (a limit, the part of an answer), never an answer. */
+  params?: Record<string, string | number>;
 }
 
 /** Error body the HTTP API returns: `{ error, message?, issues?, requestId? }`. */
@@ -51,11 +53,19 @@ function readIssues(value: unknown): ValidationIssue[] {
           (p): p is string | number => typeof p === 'string' || typeof p === 'number',
         )
       : [];
-    issues.push({
+    const issue: ValidationIssue = {
       path,
       code: item.code,
       message: typeof item.message === 'string' ? item.message : '',
-    });
+    };
+    if (isRecord(item.params)) {
+      const params = Object.entries(item.params).filter(
+        (entry): entry is [string, string | number] =>
+          typeof entry[1] === 'string' || typeof entry[1] === 'number',
+      );
+      issue.params = Object.fromEntries(params);
+    }
+    issues.push(issue);
   }
   return issues;
 }
