@@ -54,7 +54,7 @@ function created(c: Context<AppEnv>, record: ApplicationRecord, replayed: boolea
 
 function reused(): HttpProblem {
   return new HttpProblem(
-    422,
+    400,
     'idempotency_key_reused',
     'This Idempotency-Key was already used for a different request body.',
   );
