@@ -67,7 +67,8 @@ export function applyCors(
   c.header('Access-Control-Expose-Headers', EXPOSED);
   if (c.req.method === 'OPTIONS') {
     c.header('Access-Control-Allow-Methods', methods);
-    c.header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
+    // If-None-Match: the sdk client revalidates a cached form definition with its ETag.
+    c.header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key, If-None-Match');
     c.header('Access-Control-Max-Age', '600');
   }
   return true;
