@@ -14,6 +14,20 @@ const application = {
   consents: [],
 };
 
+const definitionJson = {
+  id: 'tiny-union',
+  version: 1,
+  organisation: { name: 'Tiny Union', privacyNoticeUrl: 'https://example.org/privacy' },
+  locales: ['en'],
+  steps: [
+    {
+      id: 'contact',
+      title: 'Contact',
+      fields: [{ id: 'email', type: 'email', label: 'Email', required: true }],
+    },
+  ],
+};
+
 const worker = setupWorker();
 
 /** A client that does not wait between retries, so the tests run at network speed. */
@@ -95,6 +109,24 @@ describe('createClient in the browser', () => {
       .catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).issues).to.deep.equal(issues);
+  });
+
+  it('revalidates a loaded form definition with If-None-Match and reuses it on 304', async () => {
+    const sent: (string | null)[] = [];
+    worker.use(
+      http.get('https://join.example.test/api/v1/forms/:formId', ({ request }) => {
+        sent.push(request.headers.get('if-none-match'));
+        if (request.headers.get('if-none-match') === '"v1"') {
+          return new HttpResponse(null, { status: 304, headers: { ETag: '"v1"' } });
+        }
+        return HttpResponse.json(definitionJson, { headers: { ETag: '"v1"' } });
+      }),
+    );
+    const { client } = browserClient();
+    const first = await client.getForm('tiny-union');
+    expect(first.id).to.equal('tiny-union');
+    expect(await client.getForm('tiny-union')).to.equal(first);
+    expect(sent).to.deep.equal([null, '"v1"']);
   });
 
   it('turns a network failure into a ConnectionError', async () => {
