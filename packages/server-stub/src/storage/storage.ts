@@ -110,13 +110,17 @@ export interface Storage {
    * exists, in which case that one is returned. Atomic: concurrent identical calls store one row.
    */
   insertApplication(record: ApplicationRecord, delivery?: DeliveryRecord): Promise<InsertOutcome>;
+  /** The application stored for a form under an idempotency key, if any. */
   findByIdempotencyKey(formId: string, key: string): Promise<ApplicationRecord | undefined>;
+  /** One application by id. */
   getApplication(id: string): Promise<ApplicationRecord | undefined>;
+  /** A page of a form's applications, oldest first. */
   listApplications(query: ApplicationQuery): Promise<ApplicationRecord[]>;
   /** Deletes an application and its deliveries; false when there was none. */
   deleteApplication(id: string): Promise<boolean>;
   /** Sets `retrievedAt` if not yet set; returns the row, or undefined when there is none. */
   markRetrieved(id: string, at: number): Promise<ApplicationRecord | undefined>;
+  /** The webhook deliveries of one application. */
   listDeliveries(applicationId: string): Promise<DeliveryRecord[]>;
   /**
    * Returns pending deliveries due at `now` and pushes their next attempt to `now + leaseMs`, so a
@@ -125,6 +129,7 @@ export interface Storage {
   claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<DeliveryRecord[]>;
   /** Records an attempt; on `delivered` also sets the application's `deliveredAt`. */
   recordDeliveryAttempt(deliveryId: string, at: number, outcome: DeliveryOutcome): Promise<void>;
+  /** Appends an access-log entry; entries are never changed or removed. */
   appendAccessLog(entry: NewAccessLogEntry): Promise<void>;
   /** Entries after `afterSeq`, oldest first. */
   listAccessLog(afterSeq: number, limit: number): Promise<AccessLogEntry[]>;
@@ -137,5 +142,6 @@ export interface Storage {
    * `currentKeyId`; `reseal` returns the new box and request hash. Returns the rows rewritten.
    */
   resealApplications(currentKeyId: string, reseal: Reseal): Promise<number>;
+  /** Finishes pending writes and closes. */
   close(): Promise<void>;
 }
