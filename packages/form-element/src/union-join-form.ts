@@ -16,6 +16,7 @@ import {
 } from '@union-join/sdk';
 import { AnalyticsController } from './controllers/analytics-controller.ts';
 import { DefinitionController, type DefinitionState } from './controllers/definition-controller.ts';
+import { DraftsController } from './controllers/drafts-controller.ts';
 import { FocusController } from './controllers/focus-controller.ts';
 import {
   JourneyController,
@@ -23,6 +24,7 @@ import {
   type View,
 } from './controllers/journey-controller.ts';
 import { LocaleController } from './controllers/locale-controller.ts';
+import { OutboxController } from './controllers/outbox-controller.ts';
 import { SubmissionController } from './controllers/submission-controller.ts';
 import { UnionJoinErrorEvent, UnionJoinErrorKind } from './events/error-event.ts';
 import type { FieldContext } from './fields/field-context.ts';
@@ -122,6 +124,10 @@ export class UnionJoinForm extends LitElement {
   readonly #focus = new FocusController(this);
   readonly #journey = new JourneyController(this, () => void this.#submission.submit());
   readonly #submission = new SubmissionController(this, this.#journey);
+  readonly #drafts = new DraftsController(this, this.#journey);
+  readonly #outbox = new OutboxController(this, this.#journey, this.#drafts, () =>
+    this.#focus.focusAfterRender(`#${HEADING_ID}`, this.#t().queuedTitle),
+  );
   readonly #definition = new DefinitionController(this, (state) => this.#onDefinition(state));
 
   constructor() {
@@ -133,6 +139,8 @@ export class UnionJoinForm extends LitElement {
     });
     // Held by the element through addController, like every controller.
     new AnalyticsController(this, this.#journey);
+    this.#submission.onUndelivered = (application, idempotencyKey, error) =>
+      this.#outbox.enqueue(application, idempotencyKey, error);
   }
 
   /** The engine session of the loaded form (answers, visibility, validation), if a form is loaded. */
@@ -153,11 +161,18 @@ export class UnionJoinForm extends LitElement {
       this.#session = session;
       this.#unsubscribe = session.subscribe(() => this.requestUpdate());
       this.#journey.start();
+      void this.#restore(state.definition, session);
     } else if (state.status === 'invalid') {
       this.dispatchEvent(new UnionJoinErrorEvent(UnionJoinErrorKind.definition, state.error));
     } else if (state.status === 'failed') {
       this.dispatchEvent(new UnionJoinErrorEvent(UnionJoinErrorKind.load, state.error));
     }
+  }
+
+  /** What the device kept: a delivered or queued application first, otherwise a draft to offer. */
+  async #restore(definition: FormDefinition, session: FormSession): Promise<void> {
+    const shown = await this.#outbox.attach(definition, session);
+    await this.#drafts.attach(definition, session, !shown);
   }
 
   #onViewChanged(view: View, focus: FocusTarget): void {
@@ -241,7 +256,8 @@ export class UnionJoinForm extends LitElement {
             </ul>`,
         );
       case 'ready':
-        return this.#renderView();
+        return html`${this.#outbox.renderNotices(t, this.#drafts.keepsAnswers)}
+        ${this.#drafts.renderNotice(t)} ${this.#renderView()}`;
     }
   }
 
@@ -256,6 +272,8 @@ export class UnionJoinForm extends LitElement {
     const view = this.#journey.view;
     const session = this.#session;
     if (!view || !session) return nothing;
+    if (this.#outbox.queued) return this.#outbox.renderQueued(this.#t(), HEADING_ID);
+    if (this.#drafts.offer) return this.#drafts.renderOffer(this.#t(), session.locale, HEADING_ID);
     switch (view.kind) {
       case 'step': {
         const step = this.#journey.currentStep;
@@ -307,7 +325,8 @@ export class UnionJoinForm extends LitElement {
             ${sends ? (sending ? t.sending : t.sendApplication) : t.continue}
           </button>
         </div>
-      </form>`;
+      </form>
+      ${this.#drafts.renderFooter(t)}`;
   }
 
   #onContinue = (event: SubmitEvent): void => {

@@ -179,6 +179,15 @@ export class JourneyController implements ReactiveController {
     this.#show({ kind: 'step', stepId: step.id }, 'heading');
   }
 
+  /** Opens step `stepId`, e.g. where a restored draft left off; the first step if it is not asked. */
+  showStep(stepId: string): void {
+    const steps = this.#visibleSteps();
+    const step = steps.find((s) => s.id === stepId) ?? steps[0];
+    this.#returnToReview = false;
+    if (step) this.#show({ kind: 'step', stepId: step.id }, 'heading');
+    else this.showReview();
+  }
+
   /** Shows "Check your answers". */
   showReview(): void {
     this.#returnToReview = false;

@@ -46,6 +46,14 @@ export class SubmissionController implements ReactiveController {
   #idempotencyKey: string | undefined;
   #keyFor: string | undefined;
 
+  /**
+   * Offered an application that could not be delivered (network, timeout, server error), with the
+   * key of its attempts; resolving `true` means it was kept to be sent later, so no failure shows.
+   */
+  onUndelivered:
+    | ((application: Application, idempotencyKey: string, error: unknown) => Promise<boolean>)
+    | undefined;
+
   constructor(host: SubmissionHost, journey: JourneyController) {
     this.#host = host;
     this.#journey = journey;
@@ -107,21 +115,34 @@ export class SubmissionController implements ReactiveController {
     const submitEvent = new UnionJoinSubmitEvent(application);
     if (!this.#host.dispatchEvent(submitEvent)) return;
     this.#setStatus('sending');
+    let idempotencyKey: string | undefined;
     try {
       const client = createClient({
         endpoint: endpointOf(this.#host.endpoint),
         maxRetries: CLIENT_RETRIES,
       });
-      const result = await client.submit(application, {
-        idempotencyKey: this.#keyOf(application),
-      });
+      idempotencyKey = this.#keyOf(application);
+      const result = await client.submit(application, { idempotencyKey });
       this.#idempotencyKey = undefined;
       this.#setStatus('idle');
       this.#host.dispatchEvent(new UnionJoinSuccessEvent(result.id, result.receivedAt));
       this.#journey.showConfirmation(result.id);
     } catch (error) {
+      if (idempotencyKey !== undefined && (await this.#queue(application, idempotencyKey, error))) {
+        return;
+      }
       this.#onError(session, application, error);
     }
+  }
+
+  /** Hands an undelivered application to `onUndelivered`; true when it was queued. */
+  async #queue(application: Application, idempotencyKey: string, error: unknown): Promise<boolean> {
+    const undelivered = isRetryable(error) && !(error instanceof RateLimitError);
+    if (!undelivered || !this.onUndelivered) return false;
+    if (!(await this.onUndelivered(application, idempotencyKey, error))) return false;
+    this.#idempotencyKey = undefined;
+    this.#setStatus('idle');
+    return true;
   }
 
   /**

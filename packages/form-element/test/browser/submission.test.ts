@@ -163,7 +163,8 @@ describe('<union-join-form> submission', () => {
           : HttpResponse.error();
       }),
     );
-    const el = await mount(exampleUnion);
+    // Without device storage there is no outbox: the applicant keeps a retry on this page.
+    const el = await mount(exampleUnion, { drafts: 'off' });
     await toReview(el);
     const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
     send(el);
@@ -215,7 +216,7 @@ describe('<union-join-form> submission', () => {
           : HttpResponse.error(),
       ),
     );
-    const el = await mount(exampleUnion);
+    const el = await mount(exampleUnion, { drafts: 'off' });
     await toReview(el);
     const failed = nextEvent(el, 'union-join-error');
     send(el);

@@ -1,0 +1,246 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { TemplateResult } from 'lit';
+import {
+  formatMessage,
+  type FormDefinition,
+  type FormSession,
+  type Locale,
+  type Translation,
+} from '@union-join/sdk';
+import {
+  createAutosaver,
+  createDraftStore,
+  createMemoryDraftStorage,
+  flushOnPageHide,
+  openDraftStorage,
+  type DraftStorage,
+  type RestoredDraft,
+} from '@union-join/sdk/drafts';
+import { UnionJoinResumeEvent } from '../events/resume-event.ts';
+import { relativeTime } from '../internal/relative-time.ts';
+import type { JourneyController, View } from './journey-controller.ts';
+
+/** What the drafts controller needs from its host element. */
+export interface DraftsHost extends ReactiveControllerHost, EventTarget {
+  /** The engine session of the loaded form, if any. */
+  readonly session: FormSession | undefined;
+  /** `off` keeps everything in memory: nothing is written to the device. */
+  readonly drafts: 'on' | 'off';
+}
+
+/**
+ * Keeps the applicant's answers on the device as they type (debounced, flushed when the page is
+ * hidden) and offers them back on return: "Continue your application" or "Start again". Only what
+ * the engine calls persistable is written, and the sdk store strips bank details and national ids
+ * again. The draft is deleted on confirmation, when the application is queued, when the applicant
+ * turns out to be too young, and on "Start again" or "Delete saved answers". With `drafts="off"`
+ * nothing here touches the device.
+ */
+export class DraftsController implements ReactiveController {
+  readonly #host: DraftsHost;
+  readonly #journey: JourneyController;
+  readonly #autosaver = createAutosaver(() => this.#save());
+  #storage: { mode: 'on' | 'off'; storage: Promise<DraftStorage> } | undefined;
+  #persistent: boolean | undefined;
+  #definition: FormDefinition | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #unbindPage: (() => void) | undefined;
+  #saving = false;
+  #stepId: string | undefined;
+  #offer: RestoredDraft | undefined;
+  #notice: 'unavailable' | 'deleted' | undefined;
+  #attachments = 0;
+
+  constructor(host: DraftsHost, journey: JourneyController) {
+    this.#host = host;
+    this.#journey = journey;
+    host.addController(this);
+    journey.addListener({ viewChanged: (view) => this.#onView(view) });
+  }
+
+  hostConnected(): void {
+    this.#unbindPage = flushOnPageHide(this.#autosaver);
+  }
+
+  hostDisconnected(): void {
+    this.#unbindPage?.();
+    this.#unbindPage = undefined;
+    void this.#autosaver.flush();
+  }
+
+  /** The device storage of this form: IndexedDB, or memory with `drafts="off"` or no usable IndexedDB. */
+  storage(): Promise<DraftStorage> {
+    const mode = this.#host.drafts === 'off' ? 'off' : 'on';
+    if (this.#storage?.mode !== mode) {
+      const storage =
+        mode === 'off' ? Promise.resolve(createMemoryDraftStorage()) : openDraftStorage();
+      this.#storage = { mode, storage };
+    }
+    return this.#storage.storage;
+  }
+
+  /** The saved draft offered on return, while the applicant has not chosen. */
+  get offer(): RestoredDraft | undefined {
+    return this.#offer;
+  }
+
+  /** Whether answers are being kept on this device. */
+  get keepsAnswers(): boolean {
+    return this.#host.drafts !== 'off' && this.#persistent === true && this.#saving;
+  }
+
+  /**
+   * Starts on a newly loaded form: offers its draft when `restore` is true and one fits, otherwise
+   * (or once the applicant chooses) saves answers as they change.
+   */
+  async attach(definition: FormDefinition, session: FormSession, restore: boolean): Promise<void> {
+    const attachment = ++this.#attachments;
+    await this.#autosaver.flush();
+    this.#unsubscribe?.();
+    this.#definition = definition;
+    this.#offer = undefined;
+    this.#saving = false;
+    this.#notice = undefined;
+    this.#stepId = this.#journey.currentStep?.id;
+    this.#unsubscribe = session.subscribe(() => {
+      if (this.#saving) this.#autosaver.schedule();
+    });
+    if (this.#host.drafts === 'off') return;
+    const storage = await this.storage();
+    if (attachment !== this.#attachments) return;
+    this.#persistent = storage.persistent;
+    if (!storage.persistent) {
+      this.#say('unavailable');
+      return;
+    }
+    storage.subscribe(() => {
+      this.#persistent = false;
+      this.#say('unavailable');
+    });
+    const draft = restore ? await createDraftStore(storage).restoreDraft(definition) : undefined;
+    if (attachment !== this.#attachments) return;
+    const view = this.#journey.view?.kind;
+    if (view !== 'step' && view !== 'review') return;
+    if (draft) this.#offer = draft;
+    else this.#saving = true;
+    this.#host.requestUpdate();
+  }
+
+  /** "Continue your application": puts the draft's answers back and opens the step it was on. */
+  resume(): void {
+    const draft = this.#offer;
+    const session = this.#host.session;
+    if (!draft || !session) return;
+    this.#offer = undefined;
+    for (const [fieldId, value] of Object.entries(draft.answers)) {
+      try {
+        session.set(fieldId, value);
+      } catch {
+        // An answer the engine will not take back is left for the applicant to give again.
+      }
+    }
+    this.#saving = true;
+    this.#host.dispatchEvent(new UnionJoinResumeEvent(draft.savedAt.toISOString()));
+    const first = session.visibleSteps()[0]?.id;
+    const stepId = draft.stepId ?? first;
+    if (stepId) this.#journey.showStep(stepId);
+    this.#host.requestUpdate();
+  }
+
+  /** "Start again": deletes the draft and opens the first step. */
+  async startAgain(): Promise<void> {
+    this.#offer = undefined;
+    await this.#forget();
+    this.#saving = true;
+    const first = this.#host.session?.visibleSteps()[0]?.id;
+    if (first) this.#journey.showStep(first);
+    this.#host.requestUpdate();
+  }
+
+  /** "Delete saved answers": wipes the draft and writes nothing more from this page. */
+  async deleteSavedAnswers(): Promise<void> {
+    this.#saving = false;
+    await this.#forget();
+    this.#say('deleted');
+  }
+
+  /** Deletes the draft for good: the application was sent or queued, or cannot be made. */
+  async discard(): Promise<void> {
+    this.#saving = false;
+    this.#offer = undefined;
+    await this.#forget();
+    this.#host.requestUpdate();
+  }
+
+  /** The offer shown instead of the first step when a draft was found. */
+  renderOffer(t: Translation, locale: Locale, headingId: string): TemplateResult {
+    const savedAt = this.#offer?.savedAt ?? new Date();
+    const when = relativeTime(savedAt, locale);
+    return html`<h2 id=${headingId} tabindex="-1">${formatMessage(t.resumeTitle, { when })}</h2>
+      <p>${t.resumeBody}</p>
+      <div class="actions">
+        <button part="button" type="button" @click=${() => this.resume()}>
+          ${t.continueApplication}
+        </button>
+        <button part="button" type="button" class="secondary" @click=${() => this.startAgain()}>
+          ${t.startAgain}
+        </button>
+      </div>`;
+  }
+
+  /** A one-time notice: answers cannot be kept here, or saved answers were deleted. */
+  renderNotice(t: Translation): TemplateResult | typeof nothing {
+    if (!this.#notice) return nothing;
+    const text = this.#notice === 'deleted' ? t.savedAnswersDeleted : t.draftsUnavailable;
+    return html`<div class="notice info" role="status"><p>${text}</p></div>`;
+  }
+
+  /** Under a step: what is kept on the device, and the way to delete it. */
+  renderFooter(t: Translation): TemplateResult | typeof nothing {
+    const days = this.#definition?.drafts.ttlDays;
+    if (!this.keepsAnswers || days === undefined) return nothing;
+    return html`<p class="muted drafts">
+      ${formatMessage(t.draftsNotice, { days })}
+      <button type="button" class="link" @click=${() => this.deleteSavedAnswers()}>
+        ${t.deleteSavedAnswers}
+      </button>
+    </p>`;
+  }
+
+  #onView(view: View): void {
+    // Notices are said once: the next page no longer carries them.
+    this.#notice = undefined;
+    if (view.kind === 'step') this.#stepId = view.stepId;
+    if (view.kind === 'ineligible' || view.kind === 'confirmation') {
+      void this.discard();
+      return;
+    }
+    if (this.#saving) this.#autosaver.schedule();
+  }
+
+  #say(notice: 'unavailable' | 'deleted'): void {
+    this.#notice = notice;
+    this.#host.requestUpdate();
+  }
+
+  async #save(): Promise<void> {
+    const definition = this.#definition;
+    const session = this.#host.session;
+    if (!this.#saving || !definition || !session || session.definition !== definition) return;
+    const drafts = createDraftStore(await this.storage());
+    const stepId = this.#journey.currentStep?.id ?? this.#stepId;
+    const answers = session.persistableAnswers();
+    await drafts.saveDraft(definition, stepId === undefined ? { answers } : { stepId, answers });
+  }
+
+  async #forget(): Promise<void> {
+    await this.#autosaver.cancel();
+    const definition = this.#definition;
+    if (!definition || this.#host.drafts === 'off') return;
+    try {
+      await createDraftStore(await this.storage()).deleteDraft(definition.id);
+    } catch {
+      // The storage already fell back to memory: there is nothing left on the device to delete.
+    }
+  }
+}

@@ -1,0 +1,333 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { TemplateResult } from 'lit';
+import {
+  ApiError,
+  ConnectionError,
+  TimeoutError,
+  ValidationError,
+  createClient,
+  type Application,
+  type FormDefinition,
+  type FormSession,
+  type Translation,
+} from '@union-join/sdk';
+import {
+  createOutbox,
+  createOutboxSender,
+  OutboxError,
+  type DeliveryFailure,
+  type DeliveryReceipt,
+  type Outbox,
+  type OutboxSender,
+} from '@union-join/sdk/drafts';
+import { UnionJoinErrorEvent, UnionJoinErrorKind } from '../events/error-event.ts';
+import { UnionJoinQueuedEvent } from '../events/queued-event.ts';
+import { UnionJoinSuccessEvent } from '../events/success-event.ts';
+import { CLIENT_RETRIES, endpointOf } from '../internal/client-options.ts';
+import { mapServerIssues } from '../internal/map-server-issues.ts';
+import type { DraftsController } from './drafts-controller.ts';
+import type { JourneyController } from './journey-controller.ts';
+
+/** What the outbox controller needs from its host element. */
+export interface OutboxHost extends ReactiveControllerHost, EventTarget {
+  /** The engine session of the loaded form, if any. */
+  readonly session: FormSession | undefined;
+  /** Backend base URL; empty means the page's own origin. */
+  readonly endpoint: string | undefined;
+  /** Whether the element is in a document (its sender runs only then). */
+  readonly isConnected: boolean;
+}
+
+/** Told to every instance of the form in this browser when a queued application is settled. */
+type OutboxMessage =
+  | { type: 'delivered'; id: string; reference: string; receivedAt?: string }
+  | { type: 'failed'; id: string };
+
+const CHANNEL = 'union-join-outbox';
+// The attempt that failed just now was the client's last retry: give the network a moment.
+const FIRST_RETRY_MS = 5_000;
+
+/**
+ * The outbox side of the form: an application that cannot be delivered (offline, network error,
+ * server error after the client's retries) is queued on the device with its idempotency key and
+ * the applicant reads that it will be sent automatically; the sdk sender delivers it when the
+ * browser is online again or the page is next opened, one tab at a time. The confirmation follows
+ * on this page or the next visit; a refusal brings the answers back with the server's reasons.
+ * Also keeps the offline notice. Without durable storage (`drafts="off"`, no IndexedDB) nothing is
+ * queued and the submission controller's own retry applies.
+ */
+export class OutboxController implements ReactiveController {
+  readonly #host: OutboxHost;
+  readonly #journey: JourneyController;
+  readonly #drafts: DraftsController;
+  readonly #onQueued: () => void;
+  #outbox: Outbox | undefined;
+  #sender: OutboxSender | undefined;
+  #endpoint = '/';
+  #channel: BroadcastChannel | undefined;
+  #attachments = 0;
+  /** Queued items this form shows as waiting. */
+  readonly #waiting = new Set<string>();
+  #offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  #rejected = false;
+
+  /** `onQueued` runs after an application was queued, to move focus to the notice. */
+  constructor(
+    host: OutboxHost,
+    journey: JourneyController,
+    drafts: DraftsController,
+    onQueued: () => void,
+  ) {
+    this.#host = host;
+    this.#journey = journey;
+    this.#drafts = drafts;
+    this.#onQueued = onQueued;
+    host.addController(this);
+    journey.addListener({
+      viewChanged: () => {
+        this.#rejected = false;
+      },
+    });
+  }
+
+  hostConnected(): void {
+    globalThis.addEventListener('online', this.#onOnline);
+    globalThis.addEventListener('offline', this.#onOffline);
+    if (typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel(CHANNEL);
+      this.#channel.onmessage = (event: MessageEvent<OutboxMessage>) =>
+        void this.#settle(event.data);
+    }
+    this.#sender?.start();
+  }
+
+  hostDisconnected(): void {
+    globalThis.removeEventListener('online', this.#onOnline);
+    globalThis.removeEventListener('offline', this.#onOffline);
+    this.#channel?.close();
+    this.#channel = undefined;
+    this.#sender?.stop();
+  }
+
+  /** Whether the form shows "will be sent when you are back online" instead of a step. */
+  get queued(): boolean {
+    return this.#waiting.size > 0;
+  }
+
+  /** Whether the device seems offline: the browser says so, or the last request could not connect. */
+  get offline(): boolean {
+    return this.#offline;
+  }
+
+  /**
+   * Starts on a newly loaded form: delivers what is queued, and shows what the applicant should
+   * see first: the confirmation of an application delivered since, answers the server refused, or
+   * the queued notice. Resolves to whether one of those replaced the first step.
+   */
+  async attach(definition: FormDefinition, session: FormSession): Promise<boolean> {
+    const attachment = ++this.#attachments;
+    this.#sender?.stop();
+    this.#sender = undefined;
+    this.#outbox = undefined;
+    this.#waiting.clear();
+    this.#rejected = false;
+    const storage = await this.#drafts.storage();
+    if (attachment !== this.#attachments || !storage.persistent) return false;
+    const outbox = createOutbox(storage);
+    this.#endpoint = endpointOf(this.#host.endpoint);
+    this.#outbox = outbox;
+    this.#sender = createOutboxSender({
+      client: createClient({ endpoint: this.#endpoint, maxRetries: CLIENT_RETRIES }),
+      store: outbox,
+      formId: definition.id,
+      endpoint: this.#endpoint,
+      onDelivered: (item, receipt) => this.#tell(deliveredMessage(item.id, receipt)),
+      onFailed: (item) => this.#tell({ type: 'failed', id: item.id }),
+      onRetry: (_item, error) => this.#noteFailure(error),
+    });
+    const shown = await this.#firstView(outbox, definition, session);
+    if (attachment !== this.#attachments) return false;
+    if (this.#host.isConnected) this.#sender.start();
+    this.#host.requestUpdate();
+    return shown;
+  }
+
+  /**
+   * Queues an application the submission could not deliver, with the key of its attempts. Resolves
+   * to false when there is no durable outbox, so the submission shows its own retry instead.
+   */
+  async enqueue(
+    application: Application,
+    idempotencyKey: string,
+    error: unknown,
+  ): Promise<boolean> {
+    const outbox = this.#outbox;
+    if (!outbox) return false;
+    this.#noteFailure(error);
+    try {
+      const item = await outbox.enqueue({
+        application,
+        idempotencyKey,
+        endpoint: this.#endpoint,
+        nextAttemptAt: Date.now() + FIRST_RETRY_MS,
+      });
+      this.#waiting.add(item.id);
+    } catch {
+      return false;
+    }
+    await this.#drafts.discard();
+    this.#host.dispatchEvent(new UnionJoinQueuedEvent(idempotencyKey));
+    this.#onQueued();
+    this.#host.requestUpdate();
+    void this.#sender?.flush({ force: false });
+    return true;
+  }
+
+  /** The notice shown instead of the form while the application waits on the device. */
+  renderQueued(t: Translation, headingId: string): TemplateResult {
+    return html`<div class="notice info">
+      <h2 id=${headingId} tabindex="-1">${t.queuedTitle}</h2>
+      <p>${t.queuedBody}</p>
+    </div>`;
+  }
+
+  /** The offline notice, and the reason a queued application was refused. */
+  renderNotices(t: Translation, keepsAnswers: boolean): TemplateResult | typeof nothing {
+    const offline = this.#offline
+      ? html`<div class="notice info" role="status">
+          <p>${keepsAnswers ? t.offlineNotice : t.offlineNoticeNoDrafts}</p>
+        </div>`
+      : nothing;
+    const rejected = this.#rejected
+      ? html`<div class="notice" role="alert">
+          <p><strong>${t.submitFailedTitle}</strong></p>
+          <p>${t.submitRejected}</p>
+        </div>`
+      : nothing;
+    return html`${offline}${rejected}`;
+  }
+
+  #onOnline = (): void => {
+    this.#offline = false;
+    this.#host.requestUpdate();
+  };
+
+  #onOffline = (): void => {
+    this.#offline = true;
+    this.#host.requestUpdate();
+  };
+
+  #noteFailure(error: unknown): void {
+    if (error instanceof ConnectionError || error instanceof TimeoutError) {
+      this.#offline = true;
+      this.#host.requestUpdate();
+    }
+  }
+
+  async #firstView(
+    outbox: Outbox,
+    definition: FormDefinition,
+    session: FormSession,
+  ): Promise<boolean> {
+    const receipts = await outbox.receipts(definition.id);
+    const receipt = receipts.at(-1);
+    // Older receipts were seen on a visit in between, or belong to an earlier application.
+    for (const older of receipts.slice(0, -1)) await outbox.dismissReceipt(older.id);
+    if (receipt) {
+      this.#waiting.add(receipt.id);
+      await this.#settle(deliveredMessage(receipt.id, receipt));
+      return true;
+    }
+    const items = await outbox.list({ formId: definition.id, endpoint: this.#endpoint });
+    const failed = items.find((item) => item.status === 'failed');
+    if (failed) {
+      try {
+        const application = await outbox.readApplication(failed.id);
+        restoreAnswers(session, application);
+        this.#waiting.add(failed.id);
+        await this.#settle({ type: 'failed', id: failed.id });
+        return true;
+      } catch {
+        // Unreadable: it stays in the outbox, marked failed, and the form starts afresh.
+      }
+    }
+    for (const item of items) if (item.status === 'pending') this.#waiting.add(item.id);
+    return this.queued;
+  }
+
+  /** Settles a queued application here and in every other instance of the form in this browser. */
+  #tell(message: OutboxMessage): void {
+    this.#channel?.postMessage(message);
+    void this.#settle(message);
+  }
+
+  async #settle(message: OutboxMessage): Promise<void> {
+    if (!this.#waiting.delete(message.id)) return;
+    const outbox = this.#outbox;
+    if (message.type === 'delivered') {
+      this.#offline = false;
+      await outbox?.dismissReceipt(message.id).catch(() => undefined);
+      this.#host.dispatchEvent(new UnionJoinSuccessEvent(message.reference, message.receivedAt));
+      this.#journey.showConfirmation(message.reference);
+      return;
+    }
+    const item = await outbox?.get(message.id);
+    const session = this.#host.session;
+    if (!outbox || !item?.failure || !session) return;
+    const application = await outbox.readApplication(item.id).catch(() => undefined);
+    await outbox.remove(item.id);
+    this.#showRefusal(session, application, item.failure);
+  }
+
+  #showRefusal(
+    session: FormSession,
+    application: Application | undefined,
+    failure: DeliveryFailure,
+  ): void {
+    const issues = (failure.issues ?? []).map((issue) => ({ ...issue, message: '' }));
+    const validation = failure.status === 422;
+    const error = validation
+      ? new ValidationError({ code: failure.code }, issues)
+      : failure.status === undefined
+        ? new OutboxError(failure.code, 'The queued application could not be sent')
+        : new ApiError(failure.status, { code: failure.code });
+    const kind = validation ? UnionJoinErrorKind.validation : UnionJoinErrorKind.submit;
+    this.#host.dispatchEvent(new UnionJoinErrorEvent(kind, error));
+    const { fieldIssues } = application
+      ? mapServerIssues(session, application, issues)
+      : { fieldIssues: [] };
+    const step = fieldIssues[0] ? session.stepOf(fieldIssues[0].field) : undefined;
+    if (step) {
+      this.#journey.showIssues(
+        step.id,
+        fieldIssues.filter((issue) => session.stepOf(issue.field)?.id === step.id),
+      );
+    } else {
+      this.#journey.showReview();
+      this.#rejected = true;
+    }
+    this.#host.requestUpdate();
+  }
+}
+
+function deliveredMessage(id: string, receipt: DeliveryReceipt): OutboxMessage {
+  const message: OutboxMessage = { type: 'delivered', id, reference: receipt.reference };
+  if (receipt.receivedAt !== undefined) message.receivedAt = receipt.receivedAt;
+  return message;
+}
+
+/** Puts a queued application's answers and consents back into the session, to be corrected. */
+function restoreAnswers(session: FormSession, application: Application): void {
+  const fields = session.definition.steps.flatMap((step) => step.fields);
+  for (const [fieldId, value] of Object.entries(application.answers)) {
+    try {
+      session.set(fieldId, value);
+    } catch {
+      // A field the form no longer has: the applicant answers again what is asked now.
+    }
+  }
+  for (const consent of application.consents) {
+    const field = fields.find((f) => f.type === 'consent' && f.purpose === consent.purpose);
+    if (field && consent.granted) session.set(field.id, true);
+  }
+}
