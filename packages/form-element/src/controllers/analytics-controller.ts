@@ -55,6 +55,11 @@ export class AnalyticsController implements ReactiveController {
   #formKey: string | undefined;
   /** The page the applicant is on, as reported in events. */
   #position: Position | undefined;
+  /**
+   * Whether this page sent an application. The outbox can deliver one saved by an earlier page;
+   * that outcome belongs to the earlier flow, which already counted it as queued.
+   */
+  #submitted = false;
   readonly #unlisten: () => void;
 
   /** Attaches to `host` and the journey it runs. */
@@ -110,14 +115,16 @@ export class AnalyticsController implements ReactiveController {
   };
 
   #onSubmit = (event: Event): void => {
+    if (event.target !== this.#host) return;
+    this.#submitted = true;
     // Sending from "Check your answers" completes that page; without a review the last step's
     // Continue already reported its completion.
-    if (event.target !== this.#host || this.#journey.view?.kind !== 'review') return;
+    if (this.#journey.view?.kind !== 'review') return;
     this.#track({ type: 'step_complete', ...this.#at(REVIEW_STEP_ID) });
   };
 
   #onSuccess = (event: Event): void => {
-    if (event.target !== this.#host || !this.#position) return;
+    if (event.target !== this.#host || !this.#submitted || !this.#position) return;
     this.#track({ type: 'submit_success', ...this.#position });
     this.#analytics?.flush();
   };
@@ -125,12 +132,12 @@ export class AnalyticsController implements ReactiveController {
   #onError = (event: Event): void => {
     const { kind, error } = (event as UnionJoinErrorEvent).detail;
     if (event.target !== this.#host || (kind !== 'submit' && kind !== 'validation')) return;
-    if (!this.#position) return;
+    if (!this.#submitted || !this.#position) return;
     this.#track({ type: 'submit_failure', ...this.#position, reason: failureReason(error) });
   };
 
   #onQueued = (event: Event): void => {
-    if (event.target !== this.#host || !this.#position) return;
+    if (event.target !== this.#host || !this.#submitted || !this.#position) return;
     this.#track({ type: 'queued_offline', ...this.#position });
     this.#analytics?.flush();
   };
