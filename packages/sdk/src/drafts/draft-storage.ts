@@ -31,7 +31,6 @@ export interface OpenDraftStorageOptions {
   openTimeoutMs?: number;
 }
 
-const DATABASE_VERSION = 1;
 const PROBE_KEY = '__probe__';
 
 /**
@@ -87,6 +86,10 @@ function memoryStores(): Record<StoreName, KeyValueStore> {
   ) as Record<StoreName, KeyValueStore>;
 }
 
+/**
+ * Opens the database at whatever version it has, so a page with an older copy of this script still
+ * works next to a newer one; a database that lacks one of the stores gets them in a new version.
+ */
 function openDatabase(
   factory: IDBFactory,
   name: string,
@@ -94,7 +97,8 @@ function openDatabase(
 ): Promise<IDBDatabase | undefined> {
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (db: IDBDatabase | undefined) => {
+    const timer = setTimeout(() => settle(undefined), timeoutMs);
+    function settle(db: IDBDatabase | undefined): void {
       if (settled) {
         db?.close();
         return;
@@ -102,13 +106,34 @@ function openDatabase(
       settled = true;
       clearTimeout(timer);
       resolve(db);
-    };
-    const timer = setTimeout(() => settle(undefined), timeoutMs);
+    }
+    void (async () => {
+      let db = await openVersion(factory, name, undefined);
+      if (db && !hasAllStores(db)) {
+        const next = db.version + 1;
+        db.close();
+        db = await openVersion(factory, name, next);
+      }
+      if (db && !hasAllStores(db)) {
+        db.close();
+        db = undefined;
+      }
+      settle(db);
+    })();
+  });
+}
+
+function openVersion(
+  factory: IDBFactory,
+  name: string,
+  version: number | undefined,
+): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
-      request = factory.open(name, DATABASE_VERSION);
+      request = version === undefined ? factory.open(name) : factory.open(name, version);
     } catch {
-      settle(undefined);
+      resolve(undefined);
       return;
     }
     request.onupgradeneeded = () => {
@@ -119,19 +144,17 @@ function openDatabase(
     };
     request.onsuccess = () => {
       const db = request.result;
-      const complete = STORE_NAMES.every((store) => db.objectStoreNames.contains(store));
-      if (!complete) {
-        db.close();
-        settle(undefined);
-        return;
-      }
       // Another tab upgrading the database must not be blocked by this page.
       db.onversionchange = () => db.close();
-      settle(db);
+      resolve(db);
     };
-    request.onerror = () => settle(undefined);
-    request.onblocked = () => settle(undefined);
+    request.onerror = () => resolve(undefined);
+    request.onblocked = () => resolve(undefined);
   });
+}
+
+function hasAllStores(db: IDBDatabase): boolean {
+  return STORE_NAMES.every((store) => db.objectStoreNames.contains(store));
 }
 
 /** A write and a delete, because private modes and full disks accept the open but refuse writes. */

@@ -162,6 +162,19 @@ describe('draft storage in the browser', () => {
     });
   }
 
+  it('adds its stores to a database of the same name that lacks them, at any version', async () => {
+    const other = indexedDB.open(databaseName, 7);
+    other.onupgradeneeded = () => other.result.createObjectStore('something-else');
+    await new Promise((resolve) => (other.onsuccess = resolve));
+    other.result.close();
+    const storage = await open();
+    expect(storage.persistent).to.equal(true);
+    await createDraftStore(storage).saveDraft(definition, { answers });
+    expect((await createDraftStore(storage).restoreDraft(definition))?.answers.givenName).to.equal(
+      'Ada',
+    );
+  });
+
   it('switches to memory, and says so once, when the database goes away while in use', async () => {
     const storage = await open();
     let told = 0;
