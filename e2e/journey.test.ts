@@ -3,12 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import {
-  startWebhookReceiver,
-  type ReceivedApplication,
-} from '../examples/webhook-receiver/receiver.ts';
 import { launchOptions } from './support/browser.ts';
-import { startDemoServer, type DemoServer } from './support/demo-server.ts';
+import { startJourneyRig, type JourneyRig } from './support/journey-rig.ts';
 import {
   continueTo,
   fillDate,
@@ -18,9 +14,6 @@ import {
 } from './support/page-helpers.ts';
 import { waitFor } from './support/wait-for.ts';
 
-const webhookSecret = 'whsec_e2e_journey_0123456789';
-const adminToken = 'e2e-admin-token-0123456789abcdef';
-
 interface Applicant {
   givenName: string;
   birthDate: string;
@@ -29,42 +22,25 @@ interface Applicant {
 }
 
 describe('joining the example union on its web page', () => {
-  let demo: DemoServer;
+  let rig: JourneyRig;
   let browser: Browser;
-  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-  const delivered: ReceivedApplication[] = [];
   const references: string[] = [];
 
   before(async () => {
-    receiver = await startWebhookReceiver({
-      secret: webhookSecret,
-      onApplication: (application) => void delivered.push(application),
-    });
-    const address = receiver.address();
-    assert.ok(address && typeof address === 'object');
-    demo = await startDemoServer({
-      webhookUrl: `http://127.0.0.1:${address.port}/`,
-      webhookSecret,
-      adminToken,
-    });
+    rig = await startJourneyRig();
     browser = await chromium.launch(launchOptions);
   });
 
   after(async () => {
     await browser?.close();
-    await demo?.close();
-    await new Promise((resolve) => receiver?.close(resolve));
+    await rig?.close();
   });
 
-  const admin = (path: string, init: RequestInit = {}) =>
-    fetch(`${demo.url}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${adminToken}`, ...init.headers },
-    });
+  const admin = (path: string, init?: RequestInit) => rig.admin(path, init);
 
   /** The whole journey as a person does it, from the page to the confirmation; returns the reference. */
   async function join(page: Page, applicant: Applicant): Promise<string> {
-    await page.goto(`${demo.url}/script-tag/`);
+    await page.goto(`${rig.demo.url}/script-tag/`);
     await page.getByRole('heading', { name: 'About you' }).waitFor();
 
     // Continue on an empty step: the error summary takes focus and links to each field.
@@ -122,7 +98,7 @@ describe('joining the example union on its web page', () => {
 
         // The receiver accepts only a valid signature over the exact body, so arriving proves it.
         const received = await waitFor(
-          () => delivered.find((application) => application.id === id),
+          () => rig.delivered.find((application) => application.id === id),
           `the webhook delivery of ${id}`,
         );
         assert.equal(received.formId, 'example-union');
@@ -148,7 +124,7 @@ describe('joining the example union on its web page', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${demo.url}/script-tag/`);
+      await page.goto(`${rig.demo.url}/script-tag/`);
       await page.getByLabel('First name').fill('Young');
       const fifteen = new Date(Date.now() - 15 * 365.25 * 24 * 3600_000).toISOString().slice(0, 10);
       await fillDate(page, 'Date of birth', fifteen);
@@ -165,7 +141,7 @@ describe('joining the example union on its web page', () => {
     assert.equal(references.length, viewports.length, 'the journeys above sent their applications');
     const [first, second] = references as [string, string];
 
-    assert.equal((await fetch(`${demo.url}/v1/forms/example-union/applications`)).status, 401);
+    assert.equal((await fetch(`${rig.demo.url}/v1/forms/example-union/applications`)).status, 401);
 
     const list = (await (await admin('/v1/forms/example-union/applications')).json()) as {
       applications: { id: string }[];

@@ -54,3 +54,31 @@ export async function nextSuccess(page: Page): Promise<() => Promise<string>> {
       () => (window as unknown as { successReference: Promise<string> }).successReference,
     );
 }
+
+/**
+ * Everything this origin keeps in IndexedDB, as one JSON text: what a person with the device in
+ * hand could read. Knows no database or store names, so it sees drafts and the outbox alike.
+ */
+export function deviceText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const records: unknown[] = [];
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        records.push(...values);
+      }
+      db.close();
+    }
+    return JSON.stringify(records);
+  });
+}
