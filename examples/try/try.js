@@ -14,7 +14,7 @@ document.title = `${formId} | union-join-form`;
 // What each event says, without answers: the submit event carries the whole application, so only
 // its form id and version are shown.
 const describe = {
-  step: (d) => `${d.step} (${d.index + 1} of ${d.total})`,
+  step: (d) => (d.index < 0 ? d.step : `${d.step} (${d.index + 1} of ${d.total})`),
   submit: (d) => `${d.application.formId} v${d.application.formVersion}`,
   success: (d) => `reference ${d.id}`,
   queued: () => 'saved on this device, will be sent when online',
