@@ -1,8 +1,11 @@
 // The README is the reference a webmaster reads; these checks keep it in step with the schema the
 // sdk enforces, so that a key added to (or removed from) the code cannot be missing from the docs.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { HELP } from '@union-join/server-stub';
 import {
   ChoiceOptionSchema,
   DraftsSchema,
@@ -15,6 +18,7 @@ import {
   StepDefinitionSchema,
   parseFormDefinition,
 } from '@union-join/sdk';
+import { startDemoServer } from './support/demo-server.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -134,7 +138,10 @@ describe('README snippets', () => {
   });
 
   it('links only to files that exist', () => {
-    const links = [...readme.matchAll(/\]\(((?!https?:|#)[^)\s]+)\)/g)].map((match) => match[1]!);
+    const links = [
+      ...readme.matchAll(/\]\(((?!https?:|#)[^)\s]+)\)/g),
+      ...readme.matchAll(/src="((?!https?:)[^"]+)"/g),
+    ].map((match) => match[1]!);
     assert.ok(links.length > 5);
     const missing = links.filter((link) => {
       try {
@@ -145,5 +152,72 @@ describe('README snippets', () => {
       }
     });
     assert.deepEqual(missing, []);
+  });
+});
+
+describe('README deployment table', () => {
+  // The server's --help is the source: one entry per flag, wrapped lines joined.
+  const help = HELP.replace(/\n {10,}/g, ' ');
+  const options = [
+    ...help.matchAll(
+      /^ {2}--([a-z-]+)[^(\n]*\((UNION_JOIN_[A-Z_]+)(?:=1)?(?:, default ([^)]+))?\)/gm,
+    ),
+  ].map(([, flag, env, fallback]) => ({ flag: `--${flag}`, env: env!, fallback }));
+  const environmentOnly = [...help.matchAll(/^ {2}(UNION_JOIN_[A-Z_]+) /gm)].map((m) => m[1]!);
+  const rows = tableRows(section(readme, '## Deployment'));
+
+  it('lists every flag with its environment variable and default, as --help does', () => {
+    assert.ok(options.length >= 10, 'the help text was read');
+    for (const { flag, env, fallback } of options) {
+      const row = rows.find((cells) => codeNames(cells[1] ?? '').includes(flag));
+      assert.ok(row, `the README lists ${flag}`);
+      assert.deepEqual(codeNames(row[2]!), [env], `${flag} is read from ${env}`);
+      if (fallback) assert.equal(row[3]!.replace(/`/g, ''), fallback, `default of ${flag}`);
+    }
+  });
+
+  it('lists every environment-only variable, and nothing the server does not read', () => {
+    for (const env of environmentOnly) {
+      assert.ok(
+        rows.some((cells) => codeNames(cells[2] ?? '').includes(env)),
+        `the README lists ${env}`,
+      );
+    }
+    const known = new Set([...options.flatMap((o) => [o.flag, o.env]), ...environmentOnly]);
+    for (const cells of rows) {
+      for (const name of [...codeNames(cells[1] ?? ''), ...codeNames(cells[2] ?? '')]) {
+        assert.ok(known.has(name), `${name} is an option of the server`);
+      }
+    }
+  });
+});
+
+describe('README sdk example', () => {
+  it('sends an application to the real server as written', async () => {
+    const snippet = /```ts\n(import \{ createClient[^]*?)```/.exec(
+      section(readme, '## For developers: the sdk'),
+    );
+    assert.ok(snippet, 'the README has the sdk example');
+    const demo = await startDemoServer({ element: false });
+    const dir = fileURLToPath(new URL('../.e2e-tmp/', import.meta.url));
+    const file = join(dir, `readme-sdk-${process.pid}.ts`);
+    const logged: unknown[] = [];
+    const log = console.log;
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, snippet[1]!.replaceAll('https://join.example.org', demo.url));
+      console.log = (...values: unknown[]) => void logged.push(values);
+      await import(file);
+      console.log = log;
+      assert.deepEqual(logged[0], [[]], 'validateAll() finds no problems');
+      const reference = /^Your reference number: (\S+)$/.exec(String((logged[1] as unknown[])[0]));
+      assert.ok(reference, 'the reference is printed');
+      const stored = await demo.server.storage.getApplication(reference[1]!);
+      assert.equal(stored?.formId, 'example-union');
+    } finally {
+      console.log = log;
+      rmSync(file, { force: true });
+      await demo.close();
+    }
   });
 });

@@ -26,6 +26,8 @@ export interface DemoServerOptions {
   adminToken?: string;
   /** Served at `/` instead of `examples/`. */
   staticDir?: string;
+  /** Serve the built element (default true): then it must have been built. */
+  element?: boolean;
 }
 
 /** A running server and the directories it owns. */
@@ -38,7 +40,8 @@ export interface DemoServer {
 
 /** Starts the server with the example forms and pages, and the built element. */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  if (!existsSync(join(elementDir, 'union-join-form.js'))) {
+  const element = options.element ?? true;
+  if (element && !existsSync(join(elementDir, 'union-join-form.js'))) {
     throw new Error(`${elementDir}/union-join-form.js is missing: run \`pnpm build\` first`);
   }
   const scratch = await mkdtemp(join(tmpdir(), 'union-join-e2e-'));
@@ -66,8 +69,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       formsDir,
       '--static',
       options.staticDir ?? join(root, 'examples'),
-      '--element-dir',
-      elementDir,
+      ...(element ? ['--element-dir', elementDir] : []),
       '--rate-limit',
       '0',
     ],
