@@ -133,7 +133,7 @@ describe('README snippets', () => {
     const commands = [...quickStart.matchAll(/```sh\n(.+)\n```/g)].map((match) => match[1]);
     assert.deepEqual(commands, ['npm run demo', 'npm run check']);
     assert.match(scripts.demo ?? '', /pnpm@10 install && .*pnpm@10 start$/);
-    assert.match(scripts.check ?? '', /pnpm@10 install-test$/);
+    assert.match(scripts.check ?? '', /pnpm@10 install && .*pnpm@10 test$/);
     assert.equal(scripts.test, 'node scripts/test.ts');
   });
 
