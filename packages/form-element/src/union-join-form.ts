@@ -171,7 +171,7 @@ export class UnionJoinForm extends LitElement {
 
   /** What the device kept: a delivered or queued application first, otherwise a draft to offer. */
   async #restore(definition: FormDefinition, session: FormSession): Promise<void> {
-    const shown = await this.#outbox.attach(definition, session);
+    const shown = await this.#outbox.attach(definition);
     await this.#drafts.attach(definition, session, !shown);
   }
 

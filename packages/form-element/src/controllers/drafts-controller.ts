@@ -121,8 +121,14 @@ export class DraftsController implements ReactiveController {
     if (attachment !== this.#attachments) return;
     const view = this.#journey.view?.kind;
     if (view !== 'step' && view !== 'review') return;
-    if (draft) this.#offer = draft;
-    else this.#saving = true;
+    // Answers typed while the device was being read win over the draft found.
+    const typed = Object.keys(session.answers()).length > 0;
+    if (draft && !typed) {
+      this.#offer = draft;
+    } else {
+      this.#saving = true;
+      if (typed) this.#autosaver.schedule();
+    }
     this.#host.requestUpdate();
   }
 

@@ -124,7 +124,7 @@ export class OutboxController implements ReactiveController {
    * see first: the confirmation of an application delivered since, answers the server refused, or
    * the queued notice. Resolves to whether one of those replaced the first step.
    */
-  async attach(definition: FormDefinition, session: FormSession): Promise<boolean> {
+  async attach(definition: FormDefinition): Promise<boolean> {
     const attachment = ++this.#attachments;
     this.#sender?.stop();
     this.#sender = undefined;
@@ -145,7 +145,7 @@ export class OutboxController implements ReactiveController {
       onFailed: (item) => this.#tell({ type: 'failed', id: item.id }),
       onRetry: (_item, error) => this.#noteFailure(error),
     });
-    const shown = await this.#firstView(outbox, definition, session);
+    const shown = await this.#firstView(outbox, definition);
     if (attachment !== this.#attachments) return false;
     if (this.#host.isConnected) this.#sender.start();
     this.#host.requestUpdate();
@@ -224,11 +224,7 @@ export class OutboxController implements ReactiveController {
     }
   }
 
-  async #firstView(
-    outbox: Outbox,
-    definition: FormDefinition,
-    session: FormSession,
-  ): Promise<boolean> {
+  async #firstView(outbox: Outbox, definition: FormDefinition): Promise<boolean> {
     const receipts = await outbox.receipts(definition.id);
     const receipt = receipts.at(-1);
     // Older receipts were seen on a visit in between, or belong to an earlier application.
@@ -241,15 +237,8 @@ export class OutboxController implements ReactiveController {
     const items = await outbox.list({ formId: definition.id, endpoint: this.#endpoint });
     const failed = items.find((item) => item.status === 'failed');
     if (failed) {
-      try {
-        const application = await outbox.readApplication(failed.id);
-        restoreAnswers(session, application);
-        this.#waiting.add(failed.id);
-        await this.#settle({ type: 'failed', id: failed.id });
-        return true;
-      } catch {
-        // Unreadable: it stays in the outbox, marked failed, and the form starts afresh.
-      }
+      this.#waiting.add(failed.id);
+      if (await this.#settle({ type: 'failed', id: failed.id })) return true;
     }
     for (const item of items) if (item.status === 'pending') this.#waiting.add(item.id);
     return this.queued;
@@ -261,29 +250,30 @@ export class OutboxController implements ReactiveController {
     void this.#settle(message);
   }
 
-  async #settle(message: OutboxMessage): Promise<void> {
-    if (!this.#waiting.delete(message.id)) return;
+  /** Shows how a queued application this form waits for was settled; false if it was not shown. */
+  async #settle(message: OutboxMessage): Promise<boolean> {
+    if (!this.#waiting.delete(message.id)) return false;
     const outbox = this.#outbox;
     if (message.type === 'delivered') {
       this.#offline = false;
       await outbox?.dismissReceipt(message.id).catch(() => undefined);
       this.#host.dispatchEvent(new UnionJoinSuccessEvent(message.reference, message.receivedAt));
       this.#journey.showConfirmation(message.reference);
-      return;
+      return true;
     }
     const item = await outbox?.get(message.id);
     const session = this.#host.session;
-    if (!outbox || !item?.failure || !session) return;
+    if (!outbox || !item?.failure || !session) return false;
     const application = await outbox.readApplication(item.id).catch(() => undefined);
+    // Unreadable, it stays in the outbox marked failed; readable, the applicant gets it back.
+    if (!application) return false;
+    restoreAnswers(session, application);
     await outbox.remove(item.id);
     this.#showRefusal(session, application, item.failure);
+    return true;
   }
 
-  #showRefusal(
-    session: FormSession,
-    application: Application | undefined,
-    failure: DeliveryFailure,
-  ): void {
+  #showRefusal(session: FormSession, application: Application, failure: DeliveryFailure): void {
     const issues = (failure.issues ?? []).map((issue) => ({ ...issue, message: '' }));
     const validation = failure.status === 422;
     const error = validation
@@ -293,9 +283,7 @@ export class OutboxController implements ReactiveController {
         : new ApiError(failure.status, { code: failure.code });
     const kind = validation ? UnionJoinErrorKind.validation : UnionJoinErrorKind.submit;
     this.#host.dispatchEvent(new UnionJoinErrorEvent(kind, error));
-    const { fieldIssues } = application
-      ? mapServerIssues(session, application, issues)
-      : { fieldIssues: [] };
+    const { fieldIssues } = mapServerIssues(session, application, issues);
     const step = fieldIssues[0] ? session.stepOf(fieldIssues[0].field) : undefined;
     if (step) {
       this.#journey.showIssues(

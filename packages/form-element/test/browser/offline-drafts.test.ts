@@ -1,0 +1,267 @@
+import { expect } from '@open-wc/testing';
+import { parseFormDefinition } from '@union-join/sdk';
+import { createDraftStore, openDraftStorage } from '@union-join/sdk/drafts';
+import { http, HttpResponse } from 'msw';
+import type { UnionJoinResumeEvent } from '../../src/events/resume-event.ts';
+import type { UnionJoinSuccessEvent } from '../../src/events/success-event.ts';
+import type { UnionJoinForm } from '../../src/union-join-form.ts';
+import { useMockApi, worker } from './fixtures/api.ts';
+import { exampleUnion } from './fixtures/definitions.ts';
+import {
+  deviceText,
+  eventually,
+  leavePage,
+  reopen,
+  storedKeys,
+  withoutIndexedDb,
+} from './fixtures/device.ts';
+import {
+  $,
+  $$,
+  clearDevice,
+  continueOn,
+  heading,
+  mount,
+  nextEvent,
+  option,
+  root,
+  textOf,
+  type,
+} from './fixtures/helpers.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A one-step form asking for identity and bank details, none of which may reach the device. */
+const bankForm = {
+  id: 'bank-form',
+  version: 1,
+  organisation: { name: 'Example Workers Union', privacyNoticeUrl: 'https://example.org/privacy' },
+  locales: ['en'],
+  steps: [
+    {
+      id: 'you',
+      title: 'You',
+      fields: [
+        { id: 'givenName', type: 'text', label: 'First name', required: true },
+        { id: 'nino', type: 'national-id', country: 'GB', label: 'National Insurance number' },
+        { id: 'iban', type: 'iban', label: 'IBAN' },
+        { id: 'bank', type: 'uk-bank-account', label: 'Bank account' },
+      ],
+    },
+  ],
+};
+
+async function fillAboutYou(el: UnionJoinForm, year = '1985'): Promise<void> {
+  await type(el, 'uj-givenName', 'Ada');
+  await type(el, 'uj-birthDate', '10');
+  await type(el, 'uj-birthDate-month', '12');
+  await type(el, 'uj-birthDate-year', year);
+  await type(el, 'uj-email', 'ada@example.org');
+}
+
+/** Answers the first two steps and stops on the second, with everything saved on the device. */
+async function leaveOnSecondStep(): Promise<UnionJoinForm> {
+  const el = await mount(exampleUnion);
+  await fillAboutYou(el);
+  await continueOn(el);
+  option(el, 'membershipType', 'Full').click();
+  await el.updateComplete;
+  await type(el, 'uj-employer', 'Acme');
+  leavePage();
+  await eventually(async () => (await deviceText()).includes('Acme'), 'the draft');
+  el.remove();
+  return el;
+}
+
+/** The form shows the offer to continue, once it has looked at the device. */
+async function offered(el: UnionJoinForm): Promise<void> {
+  await eventually(() => heading(el).startsWith('You have an unfinished application'), 'the offer');
+}
+
+function button(el: UnionJoinForm, text: string): HTMLButtonElement {
+  const found = $$<HTMLButtonElement>(el, 'button').find((b) => textOf(b) === text);
+  if (!found) throw new Error(`no button "${text}"`);
+  return found;
+}
+
+describe('<union-join-form> drafts', () => {
+  useMockApi();
+
+  it('offers an unfinished application after a reload and restores its step and answers', async () => {
+    await leaveOnSecondStep();
+    const el = await reopen(exampleUnion);
+    await offered(el);
+    expect(heading(el)).to.equal('You have an unfinished application from now');
+    await expect(el).to.be.accessible();
+    const resumed = nextEvent<UnionJoinResumeEvent>(el, 'union-join-resume');
+    button(el, 'Continue your application').click();
+    expect(Date.parse((await resumed).detail.savedAt ?? '')).to.be.closeTo(Date.now(), 60_000);
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Your work');
+    expect($<HTMLInputElement>(el, '#uj-employer').value).to.equal('Acme');
+    expect(option(el, 'membershipType', 'Full').checked).to.equal(true);
+    expect(el.shadowRoot?.activeElement?.id, 'focus on the step heading').to.equal('uj-heading');
+    $<HTMLButtonElement>(el, 'button.back').click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#uj-givenName').value).to.equal('Ada');
+    expect($<HTMLInputElement>(el, '#uj-email').value).to.equal('ada@example.org');
+  });
+
+  it('says how long ago the draft was saved', async () => {
+    const storage = await openDraftStorage();
+    const twoHoursAgo = Date.now() - 2 * 60 * 60 * 1000;
+    await createDraftStore(storage, { now: () => twoHoursAgo }).saveDraft(
+      parseFormDefinition(exampleUnion),
+      { answers: { givenName: 'Ada' } },
+    );
+    storage.close();
+    const el = await reopen(exampleUnion);
+    await offered(el);
+    expect(heading(el)).to.equal('You have an unfinished application from 2 hours ago');
+  });
+
+  it('Start again deletes the draft and opens an empty first step', async () => {
+    await leaveOnSecondStep();
+    const el = await reopen(exampleUnion);
+    await offered(el);
+    button(el, 'Start again').click();
+    await eventually(() => heading(el) === 'About you', 'the first step');
+    expect($<HTMLInputElement>(el, '#uj-givenName').value).to.equal('');
+    await eventually(async () => (await storedKeys('drafts')).length === 0, 'the draft to go');
+    expect(await deviceText()).not.to.contain('Acme');
+  });
+
+  it('Delete saved answers wipes the draft and saves nothing more from this page', async () => {
+    const el = await mount(exampleUnion);
+    await fillAboutYou(el);
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('ada@example.org'), 'the draft');
+    expect(textOf($(el, '.drafts'))).to.contain('saved on this device');
+    button(el, 'Delete saved answers').click();
+    await eventually(() => textOf(root(el).querySelector('.notice')).includes('deleted'), 'notice');
+    expect(await storedKeys('drafts')).to.deep.equal([]);
+    await type(el, 'uj-givenName', 'Grace');
+    leavePage();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await deviceText()).not.to.contain('Grace');
+    expect(root(el).querySelector('.drafts'), 'no promise to keep answers').to.equal(null);
+  });
+
+  it('never writes a national id, IBAN or bank account to IndexedDB', async () => {
+    const el = await mount(bankForm);
+    await type(el, 'uj-givenName', 'Zqname');
+    await type(el, 'uj-nino', 'QQ 12 34 56 C');
+    await type(el, 'uj-iban', 'GB82 WEST 1234 5698 7654 32');
+    await type(el, 'uj-bank', 'Ada Lovelace');
+    await type(el, 'uj-bank-sortCode', '10-88-00');
+    await type(el, 'uj-bank-accountNumber', '00012345');
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('Zqname'), 'the draft');
+    const stored = await deviceText();
+    for (const canary of ['QQ123456C', 'QQ 12', 'GB82', 'WEST', '108800', '10-88', '00012345']) {
+      expect(stored).not.to.contain(canary);
+    }
+    expect(stored).not.to.contain('Lovelace');
+  });
+
+  it('drafts="off" writes nothing at all to the device', async () => {
+    const el = await mount(exampleUnion, { drafts: 'off' });
+    await fillAboutYou(el);
+    await continueOn(el);
+    leavePage();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await indexedDB.databases()).to.deep.equal([]);
+    expect(root(el).querySelector('.drafts')).to.equal(null);
+  });
+
+  it('deletes the draft as soon as the birth date shows the applicant is too young', async () => {
+    const el = await mount(exampleUnion);
+    const young = String(new Date().getFullYear() - 10);
+    await fillAboutYou(el, young);
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('ada@example.org'), 'the draft');
+    await continueOn(el);
+    expect(heading(el)).to.equal('You cannot join online');
+    await eventually(async () => (await storedKeys('drafts')).length === 0, 'the draft to go');
+    el.session?.set('givenName', 'Zqlater');
+    leavePage();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await deviceText()).not.to.contain('Zqlater');
+  });
+
+  it('does not offer an expired draft, and removes it', async () => {
+    await clearDevice();
+    const storage = await openDraftStorage();
+    const longAgo = Date.now() - 15 * DAY;
+    await createDraftStore(storage, { now: () => longAgo }).saveDraft(
+      parseFormDefinition(exampleUnion),
+      { answers: { givenName: 'Ada' } },
+    );
+    storage.close();
+    expect(await storedKeys('drafts')).to.deep.equal(['example-union']);
+    const el = await reopen(exampleUnion);
+    await eventually(async () => (await storedKeys('drafts')).length === 0, 'the purge');
+    expect(heading(el)).to.equal('About you');
+    expect($<HTMLInputElement>(el, '#uj-givenName').value).to.equal('');
+  });
+
+  it('restores what still fits a draft saved by an older version of the form', async () => {
+    await clearDevice();
+    const older = structuredClone(exampleUnion) as unknown as {
+      version: number;
+      steps: { fields: { id: string; type: string; options?: unknown[] }[] }[];
+    };
+    older.version = 2;
+    older.steps[1]!.fields[0]!.options!.push({ value: 'retired', label: 'Retired' });
+    older.steps[0]!.fields.push({ id: 'nickname', type: 'text', label: 'Nickname' } as never);
+    const storage = await openDraftStorage();
+    await createDraftStore(storage).saveDraft(parseFormDefinition(older), {
+      stepId: 'work',
+      answers: {
+        givenName: 'Ada',
+        nickname: 'Countess',
+        membershipType: 'retired',
+        newsletter: true,
+      },
+    });
+    storage.close();
+    const el = await reopen(exampleUnion);
+    await offered(el);
+    button(el, 'Continue your application').click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Your work');
+    expect(option(el, 'membershipType', 'Full').checked).to.equal(false);
+    expect(option(el, 'membershipType', 'Student').checked).to.equal(false);
+    expect(el.session?.answers()).to.deep.equal({ givenName: 'Ada' });
+  });
+
+  it('completes in memory and says once that answers will not be kept when IndexedDB is unavailable', async () => {
+    await clearDevice();
+    const restore = withoutIndexedDb();
+    try {
+      worker.use(
+        http.post('/v1/forms/example-union/applications', () =>
+          HttpResponse.json({ id: 'EWU-MEM', receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 }),
+        ),
+      );
+      const el = await reopen(exampleUnion);
+      await eventually(
+        () => textOf(root(el).querySelector('.notice')).includes('cannot be saved'),
+        'the notice',
+      );
+      await fillAboutYou(el);
+      await continueOn(el);
+      expect(root(el).querySelector('.notice'), 'said once').to.equal(null);
+      option(el, 'membershipType', 'Student').click();
+      await continueOn(el);
+      await continueOn(el);
+      expect(heading(el)).to.equal('Check your answers');
+      const succeeded = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
+      $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+      expect((await succeeded).detail.id).to.equal('EWU-MEM');
+    } finally {
+      restore();
+    }
+    expect(await indexedDB.databases()).to.deep.equal([]);
+  });
+});

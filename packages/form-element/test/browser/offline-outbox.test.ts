@@ -1,0 +1,204 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { UnionJoinErrorEvent } from '../../src/events/error-event.ts';
+import type { UnionJoinQueuedEvent } from '../../src/events/queued-event.ts';
+import type { UnionJoinSuccessEvent } from '../../src/events/success-event.ts';
+import type { UnionJoinForm } from '../../src/union-join-form.ts';
+import { useMockApi, worker } from './fixtures/api.ts';
+import { exampleUnion } from './fixtures/definitions.ts';
+import {
+  deviceText,
+  eventually,
+  goOffline,
+  goOnline,
+  leavePage,
+  reopen,
+  storedKeys,
+} from './fixtures/device.ts';
+import {
+  $,
+  continueOn,
+  heading,
+  mount,
+  nextEvent,
+  option,
+  root,
+  textOf,
+  type,
+} from './fixtures/helpers.ts';
+
+const APPLICATIONS = '/v1/forms/example-union/applications';
+const QUEUED = 'Your application will be sent when you are back online';
+
+/** A fake backend: stores one application per idempotency key, replays the answer for a repeat. */
+function fakeBackend(script: number[] = []) {
+  const stored = new Map<string, { id: string; body: unknown }>();
+  const requests: string[] = [];
+  worker.use(
+    http.post(APPLICATIONS, async ({ request }) => {
+      const key = request.headers.get('idempotency-key') ?? '';
+      requests.push(key);
+      const status = script.shift();
+      if (status === 422) {
+        return HttpResponse.json(
+          {
+            error: 'validation_failed',
+            issues: [{ path: ['answers', 'email'], code: 'invalid_email', message: 'x' }],
+          },
+          { status },
+        );
+      }
+      if (status !== undefined) return HttpResponse.json({ error: 'unavailable' }, { status });
+      let entry = stored.get(key);
+      if (!entry) {
+        entry = { id: `EWU-${stored.size + 1}`, body: await request.json() };
+        stored.set(key, entry);
+      }
+      return HttpResponse.json(
+        { id: entry.id, receivedAt: '2025-01-01T10:00:00Z' },
+        { status: 201 },
+      );
+    }),
+  );
+  return { stored, requests };
+}
+
+async function toReview(el: UnionJoinForm, email = 'ada@example.org'): Promise<void> {
+  await type(el, 'uj-givenName', 'Ada');
+  await type(el, 'uj-birthDate', '10');
+  await type(el, 'uj-birthDate-month', '12');
+  await type(el, 'uj-birthDate-year', '1985');
+  await type(el, 'uj-email', email);
+  await continueOn(el);
+  option(el, 'membershipType', 'Full').click();
+  await el.updateComplete;
+  await type(el, 'uj-employer', 'Acme');
+  await continueOn(el);
+  await continueOn(el);
+  expect(heading(el)).to.equal('Check your answers');
+}
+
+/** Sends while the API cannot be reached; resolves once the application is queued. */
+async function sendOffline(el: UnionJoinForm): Promise<UnionJoinQueuedEvent> {
+  await goOffline();
+  const queued = nextEvent<UnionJoinQueuedEvent>(el, 'union-join-queued');
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  const event = await queued;
+  await el.updateComplete;
+  return event;
+}
+
+describe('<union-join-form> offline outbox', () => {
+  useMockApi();
+
+  afterEach(async () => {
+    await goOnline();
+  });
+
+  it('queues an application sent while offline, then delivers it once back online', async () => {
+    const backend = fakeBackend();
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    leavePage();
+    await eventually(async () => (await storedKeys('drafts')).length === 1, 'the draft');
+    const queued = await sendOffline(el);
+    expect(queued.detail.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
+    expect(heading(el)).to.equal(QUEUED);
+    expect(textOf(root(el).querySelector('.notice'))).to.contain('You are offline');
+    expect(el.shadowRoot?.activeElement?.id, 'focus on the notice heading').to.equal('uj-heading');
+    await expect(el).to.be.accessible();
+    expect(await storedKeys('outbox')).to.have.length(1);
+    expect(await storedKeys('drafts'), 'the draft gave way to the outbox').to.deep.equal([]);
+    expect(await deviceText()).not.to.contain('ada@example.org');
+    expect(backend.stored.size).to.equal(0);
+
+    const succeeded = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
+    await goOnline();
+    expect((await succeeded).detail.id).to.equal('EWU-1');
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Application sent');
+    expect(textOf($(el, '.reference'))).to.equal('EWU-1');
+    expect(backend.stored.size).to.equal(1);
+    expect([...backend.stored.keys()]).to.deep.equal([queued.detail.idempotencyKey]);
+    expect(await storedKeys('outbox')).to.deep.equal([]);
+    expect(await storedKeys('drafts')).to.deep.equal([]);
+    expect(root(el).querySelector('.notice'), 'no longer offline').to.equal(null);
+  });
+
+  it('delivers exactly one application from two open pages, after a 503', async () => {
+    const backend = fakeBackend([503, 503, 503, 503]);
+    const first = await mount(exampleUnion);
+    await toReview(first);
+    await sendOffline(first);
+    // A second page of the same form, opened while the application waits.
+    const second = await reopen(exampleUnion);
+    await eventually(() => heading(second) === QUEUED, 'the second page to show it queued');
+
+    const both = [first, second].map((el) =>
+      nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success'),
+    );
+    await goOnline();
+    // The 503s went to whichever page sent first; a later attempt got through.
+    await eventually(() => backend.stored.size === 1, 'the application to arrive');
+    for (let i = 0; i < 5; i++) window.dispatchEvent(new Event('online'));
+    const confirmed = await Promise.all(both);
+    expect(confirmed.map((event) => event.detail.id)).to.deep.equal(['EWU-1', 'EWU-1']);
+    await first.updateComplete;
+    await second.updateComplete;
+    expect(heading(first)).to.equal('Application sent');
+    expect(heading(second)).to.equal('Application sent');
+    expect(backend.stored.size).to.equal(1);
+    expect(new Set(backend.requests).size, 'one idempotency key throughout').to.equal(1);
+    // Four 503s, one acceptance, and nothing after it despite five more online events.
+    expect(backend.requests.length).to.equal(5);
+    expect(await storedKeys('outbox')).to.deep.equal([]);
+  });
+
+  it('delivers on the next visit and shows the confirmation there', async () => {
+    const backend = fakeBackend();
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    await sendOffline(el);
+    el.remove();
+    await goOnline();
+    const next = await reopen(exampleUnion);
+    await eventually(() => heading(next) === 'Application sent', 'the confirmation');
+    expect(textOf($(next, '.reference'))).to.equal('EWU-1');
+    expect(backend.stored.size).to.equal(1);
+    expect(await storedKeys('receipts'), 'the receipt was shown, then dropped').to.deep.equal([]);
+    const later = await reopen(exampleUnion);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heading(later), 'a later visit starts afresh').to.equal('About you');
+  });
+
+  it('brings the answers back with the reason when the server refuses a queued application', async () => {
+    const backend = fakeBackend([422]);
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    await sendOffline(el);
+    el.remove();
+    await goOnline();
+    const next = await reopen(exampleUnion);
+    const refused = nextEvent<UnionJoinErrorEvent>(next, 'union-join-error');
+    expect((await refused).detail.kind).to.equal('validation');
+    await eventually(() => heading(next) === 'About you', 'the step with the problem');
+    expect(textOf($(next, '.error-summary'))).to.contain('email');
+    expect($<HTMLInputElement>(next, '#uj-email').value).to.equal('ada@example.org');
+    expect($<HTMLInputElement>(next, '#uj-givenName').value).to.equal('Ada');
+    expect(backend.stored.size).to.equal(0);
+    expect(await storedKeys('outbox'), 'handed back to the applicant').to.deep.equal([]);
+  });
+
+  it('without device storage keeps the failure on the page instead of queueing', async () => {
+    fakeBackend();
+    const el = await mount(exampleUnion, { drafts: 'off' });
+    await toReview(el);
+    await goOffline();
+    const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    expect((await failed).detail.kind).to.equal('submit');
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Check your answers');
+    expect(await indexedDB.databases()).to.deep.equal([]);
+  });
+});
