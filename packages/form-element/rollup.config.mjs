@@ -46,9 +46,10 @@ function trimTemplateIndentation() {
 const plugins = (module) => [
   minifyCssTemplates(),
   trimTemplateIndentation(),
-  // `source` makes the workspace sdk resolve to its TypeScript, so no sdk build is needed first.
+  // `source` makes the workspace sdk resolve to its TypeScript, so no sdk build is needed first;
+  // `production` (never `development`) keeps Lit's dev-mode checks and warnings out.
   nodeResolve({
-    exportConditions: ['source', 'browser', 'import', 'default'],
+    exportConditions: ['source', 'browser', 'production', 'import', 'default'],
     extensions: ['.ts', '.js'],
   }),
   esbuild({ target: 'es2022', minify: false, sourceMap: true }),
