@@ -74,7 +74,7 @@ const common = {
   step: z.union([IdSchema, z.literal(REVIEW_STEP_ID)]),
   stepIndex: z.int().check(z.minimum(0), z.maximum(200)),
   locale: LocaleSchema,
-  device: z.enum(DEVICE_CLASSES),
+  device: z.literal(DEVICE_CLASSES),
 };
 
 const plainEvent = (type: Exclude<AnalyticsEventType, 'validation_error' | 'submit_failure'>) =>
@@ -82,7 +82,7 @@ const plainEvent = (type: Exclude<AnalyticsEventType, 'validation_error' | 'subm
 
 /** `fieldId -> issue codes` of one failed Continue; at least one field, each with 1 to 10 codes. */
 export const FieldIssueCodes = z
-  .record(IdSchema, z.array(z.enum(ANALYTICS_ISSUE_CODES)).check(z.minLength(1), z.maxLength(10)))
+  .record(IdSchema, z.array(z.literal(ANALYTICS_ISSUE_CODES)).check(z.minLength(1), z.maxLength(10)))
   .check(
     z.refine((fields) => {
       const count = Object.keys(fields).length;
@@ -105,7 +105,7 @@ export const AnalyticsEvent = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('submit_failure'),
-    reason: z.enum(SUBMIT_FAILURE_REASONS),
+    reason: z.literal(SUBMIT_FAILURE_REASONS),
   }),
   plainEvent('queued_offline'),
   plainEvent('draft_resumed'),

@@ -190,7 +190,7 @@ export const ConsentFieldSchema = z.strictObject({
 export const PostalCodeFieldSchema = z.strictObject({
   type: z.literal('postal-code'),
   ...commonKeys,
-  country: z.enum(POSTCODE_COUNTRIES, 'must be one of "GB", "IE", "NO" or "SE"'),
+  country: z.literal(POSTCODE_COUNTRIES, 'must be one of "GB", "IE", "NO" or "SE"'),
 });
 /** Zod schema of a postal address field. */
 export const AddressFieldSchema = z.strictObject({
@@ -206,7 +206,7 @@ export const AddressFieldSchema = z.strictObject({
 export const NationalIdFieldSchema = z.strictObject({
   type: z.literal('national-id'),
   ...commonKeys,
-  country: z.enum(NATIONAL_ID_COUNTRIES, 'must be one of "SE", "NO" or "GB"'),
+  country: z.literal(NATIONAL_ID_COUNTRIES, 'must be one of "SE", "NO" or "GB"'),
 });
 /** Zod schema of an IBAN field. */
 export const IbanFieldSchema = z.strictObject({

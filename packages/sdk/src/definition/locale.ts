@@ -9,8 +9,11 @@ export type Locale = (typeof LOCALES)[number];
 /** Longest text (label, title, hint, description) a definition may contain, in characters. */
 export const MAX_TEXT_LENGTH = 2000;
 
-/** Zod schema of one supported locale code. */
-export const LocaleSchema = z.enum(LOCALES);
+/**
+ * Zod schema of one supported locale code. Lists of values use `z.literal`, which checks and
+ * reports exactly as `z.enum` does, so the browser bundle carries one of the two classes, not both.
+ */
+export const LocaleSchema = z.literal(LOCALES);
 
 const TextString = z
   .string()
