@@ -82,7 +82,10 @@ const plainEvent = (type: Exclude<AnalyticsEventType, 'validation_error' | 'subm
 
 /** `fieldId -> issue codes` of one failed Continue; at least one field, each with 1 to 10 codes. */
 export const FieldIssueCodes = z
-  .record(IdSchema, z.array(z.literal(ANALYTICS_ISSUE_CODES)).check(z.minLength(1), z.maxLength(10)))
+  .record(
+    IdSchema,
+    z.array(z.literal(ANALYTICS_ISSUE_CODES)).check(z.minLength(1), z.maxLength(10)),
+  )
   .check(
     z.refine((fields) => {
       const count = Object.keys(fields).length;
