@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import type { FieldContext } from './field-context.ts';
 
 /** DOM id of a field's hint. */
@@ -47,7 +46,7 @@ export function errorTemplate(ctx: FieldContext): TemplateResult | typeof nothin
 export function fieldWrapper(ctx: FieldContext, content: TemplateResult): TemplateResult {
   return html`<div
     part="field"
-    class=${classMap({ field: true, 'has-error': ctx.error !== undefined })}
+    class=${ctx.error === undefined ? 'field' : 'field has-error'}
     data-field=${ctx.field.id}
   >
     ${content}
