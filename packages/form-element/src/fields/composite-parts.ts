@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldContext } from './field-context.ts';
 import { valueOf } from './field-parts.ts';
@@ -74,9 +73,9 @@ export function renderPart<K extends string>(
       id=${id}
       name=${`${ctx.field.id}-${spec.key}`}
       type="text"
-      inputmode=${ifDefined(spec.inputmode)}
-      autocomplete=${ifDefined(spec.autocomplete)}
-      spellcheck=${ifDefined(spec.spellcheck)}
+      inputmode=${spec.inputmode ?? nothing}
+      autocomplete=${spec.autocomplete ?? nothing}
+      spellcheck=${spec.spellcheck ?? nothing}
       aria-invalid=${invalid ? 'true' : nothing}
       aria-describedby=${spec.hint ? hintId : nothing}
       .value=${live(value)}

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition } from '@union-join/sdk';
 import type { FieldContext } from './field-context.ts';
@@ -87,10 +86,10 @@ export function renderTextField(ctx: FieldContext<TextLikeField>): TemplateResul
         id=${ctx.id}
         name=${ctx.field.id}
         type=${t.type}
-        inputmode=${ifDefined(t.inputmode)}
-        autocomplete=${ifDefined(ctx.field.autocomplete ?? t.autocomplete)}
-        spellcheck=${ifDefined(t.spellcheck)}
-        autocapitalize=${ifDefined(t.autocapitalize)}
+        inputmode=${t.inputmode ?? nothing}
+        autocomplete=${ctx.field.autocomplete ?? t.autocomplete ?? nothing}
+        spellcheck=${t.spellcheck ?? nothing}
+        autocapitalize=${t.autocapitalize ?? nothing}
         aria-required=${ctx.field.required ? 'true' : nothing}
         aria-invalid=${ctx.error ? 'true' : nothing}
         aria-describedby=${describedBy(ctx)}

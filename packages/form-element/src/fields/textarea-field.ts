@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition } from '@union-join/sdk';
 import type { FieldContext } from './field-context.ts';
@@ -26,7 +25,7 @@ export function renderTextareaField(ctx: FieldContext<TextareaField>): TemplateR
         id=${ctx.id}
         name=${ctx.field.id}
         rows="5"
-        autocomplete=${ifDefined(ctx.field.autocomplete)}
+        autocomplete=${ctx.field.autocomplete ?? nothing}
         aria-required=${ctx.field.required ? 'true' : nothing}
         aria-invalid=${ctx.error ? 'true' : nothing}
         aria-describedby=${describedBy(ctx)}
