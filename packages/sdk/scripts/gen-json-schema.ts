@@ -3,6 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { FIELD_TYPES, FormDefinitionSchema } from '../src/definition/index.ts';
+import { isWebAddress } from '../src/definition/web-address.ts';
+import { isWholeNumber } from '../src/definition/whole-number.ts';
 import type { FieldType } from '../src/definition/index.ts';
 
 type JsonSchema = { [key: string]: unknown };
@@ -168,7 +170,14 @@ function describe(node: JsonSchema, kind: Kind): void {
 
 /** The JSON Schema of a form definition, as the text written to form-definition.schema.json. */
 export function renderFormDefinitionJsonSchema(): string {
-  const schema = z.toJSONSchema(FormDefinitionSchema, { io: 'input' }) as JsonSchema;
+  const schema = z.toJSONSchema(FormDefinitionSchema, {
+    io: 'input',
+    // Checks the sdk writes itself, to keep zod's format classes out of the browser bundle.
+    override: ({ zodSchema, jsonSchema }) => {
+      if (isWholeNumber(zodSchema)) jsonSchema.type = 'integer';
+      if (isWebAddress(zodSchema)) jsonSchema.format = 'uri';
+    },
+  }) as JsonSchema;
   describe(schema, 'form');
   const document = {
     $schema: schema.$schema,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { wholeNumber } from '../definition/whole-number.ts';
 import { FormIdSchema, IdSchema } from '../definition/identifiers.ts';
 import { LocaleSchema, type Locale } from '../definition/locale.ts';
 import { ISSUE_CODES } from '../engine/issue-code.ts';
@@ -68,11 +69,11 @@ const MAX_FIELDS_PER_EVENT = 50;
 const common = {
   v: z.literal(ANALYTICS_EVENT_VERSION),
   form: FormIdSchema,
-  formVersion: z.int().check(z.minimum(0), z.maximum(2_147_483_647)),
+  formVersion: wholeNumber().check(z.minimum(0), z.maximum(2_147_483_647)),
   flow: z.string().check(z.regex(FLOW_PATTERN, 'must be 16 to 64 letters, digits, "-" or "_"')),
-  seq: z.int().check(z.minimum(0), z.maximum(100_000)),
+  seq: wholeNumber().check(z.minimum(0), z.maximum(100_000)),
   step: z.union([IdSchema, z.literal(REVIEW_STEP_ID)]),
-  stepIndex: z.int().check(z.minimum(0), z.maximum(200)),
+  stepIndex: wholeNumber().check(z.minimum(0), z.maximum(200)),
   locale: LocaleSchema,
   device: z.literal(DEVICE_CLASSES),
 };

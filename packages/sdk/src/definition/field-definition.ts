@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { wholeNumber } from './whole-number.ts';
 import { NATIONAL_ID_COUNTRIES, POSTCODE_COUNTRIES } from '../validators/index.ts';
 import { IdSchema, PurposeSchema } from './identifiers.ts';
 import { LocalizedTextSchema } from './locale.ts';
@@ -87,12 +88,10 @@ export const ChoiceOptionSchema = z.strictObject({
 /** One option of a choice or multi-choice field: the stored `value` and the `label` shown. */
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
 
-const Length = z
-  .int()
-  .check(
-    z.minimum(1, 'must be 1 or more'),
-    z.maximum(MAX_LENGTH_LIMIT, `must be ${MAX_LENGTH_LIMIT} or less`),
-  );
+const Length = wholeNumber().check(
+  z.minimum(1, 'must be 1 or more'),
+  z.maximum(MAX_LENGTH_LIMIT, `must be ${MAX_LENGTH_LIMIT} or less`),
+);
 
 const commonKeys = {
   id: IdSchema,

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { webAddress } from './web-address.ts';
+import { wholeNumber } from './whole-number.ts';
 import { FieldDefinitionSchema } from './field-definition.ts';
 import { FormIdSchema, IdSchema } from './identifiers.ts';
 import { LocaleSchema, LocalizedTextSchema, LOCALES } from './locale.ts';
@@ -42,29 +44,25 @@ export const OrganisationSchema = z.strictObject({
       z.minLength(1, 'must not be empty'),
       z.maxLength(200, 'is too long: at most 200 characters'),
     ),
-  privacyNoticeUrl: z.url({
-    protocol: /^https?$/,
-    error: 'must be a full web address, like "https://example.org/privacy"',
-  }),
+  privacyNoticeUrl: webAddress('must be a full web address, like "https://example.org/privacy"'),
 });
 
 /** Zod schema of the age limit on joining. */
 export const EligibilitySchema = z.strictObject({
-  minimumAge: z
-    .int('must be a whole number of years')
-    .check(
-      z.minimum(MIN_MINIMUM_AGE, 'must be 13 or more: children under 13 cannot join online'),
-      z.maximum(120, 'must be 120 or less'),
-    ),
+  minimumAge: wholeNumber('must be a whole number of years').check(
+    z.minimum(MIN_MINIMUM_AGE, 'must be 13 or more: children under 13 cannot join online'),
+    z.maximum(120, 'must be 120 or less'),
+  ),
   birthDateField: IdSchema,
 });
 
 /** Zod schema of how long unfinished applications are kept on the device. */
 export const DraftsSchema = z.strictObject({
   ttlDays: z._default(
-    z
-      .int('must be a whole number of days')
-      .check(z.minimum(1, 'must be 1 or more'), z.maximum(365, 'must be 365 or less')),
+    wholeNumber('must be a whole number of days').check(
+      z.minimum(1, 'must be 1 or more'),
+      z.maximum(365, 'must be 365 or less'),
+    ),
     DEFAULT_DRAFT_TTL_DAYS,
   ),
 });
@@ -73,9 +71,10 @@ export const DraftsSchema = z.strictObject({
 export const FormDefinitionSchema = z.strictObject({
   $schema: z.optional(z.string()),
   id: FormIdSchema,
-  version: z
-    .int('must be a whole number')
-    .check(z.minimum(1, 'must be 1 or more'), z.maximum(2 ** 31 - 1, 'is too large')),
+  version: wholeNumber('must be a whole number').check(
+    z.minimum(1, 'must be 1 or more'),
+    z.maximum(2 ** 31 - 1, 'is too large'),
+  ),
   organisation: OrganisationSchema,
   locales: z
     .array(LocaleSchema)
