@@ -132,8 +132,9 @@ describe('README snippets', () => {
     const quickStart = section(readme, '## Quick start');
     const commands = [...quickStart.matchAll(/```sh\n(.+)\n```/g)].map((match) => match[1]);
     assert.deepEqual(commands, ['npm run demo', 'npm run check']);
-    assert.match(scripts.demo ?? '', /pnpm@10 install && .*pnpm@10 start$/);
-    assert.match(scripts.check ?? '', /pnpm@10 install && .*pnpm@10 test$/);
+    // Both fetch Node 24 and pnpm 10 through npx, so an older Node on the machine does no harm.
+    assert.match(scripts.demo ?? '', /-p node@24 -p pnpm@10 .*pnpm install .*&& pnpm start"$/);
+    assert.match(scripts.check ?? '', /-p node@24 -p pnpm@10 .*pnpm install .*&& pnpm test"$/);
     assert.equal(scripts.test, 'node scripts/test.ts');
   });
 
