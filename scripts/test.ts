@@ -113,6 +113,7 @@ interface Result {
   passed: number;
   failed: number;
   skipped: number;
+  seconds?: number;
 }
 
 function lastNumber(output: string, pattern: RegExp): number | undefined {
@@ -150,6 +151,7 @@ function count(step: Step, output: string, exitCode: number | null): Result {
 }
 
 function run(step: Step): Promise<Result> {
+  const started = performance.now();
   return new Promise((resolve) => {
     if (step.counter === 'tap' && !step.args.some((arg) => arg.endsWith('.test.ts'))) {
       resolve({ name: step.name, passed: 0, failed: 0, skipped: 0 });
@@ -181,7 +183,7 @@ function run(step: Step): Promise<Result> {
     }, step.timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve(count(step, output, code));
+      resolve({ ...count(step, output, code), seconds: (performance.now() - started) / 1000 });
     });
   });
 }
@@ -192,7 +194,8 @@ for (const step of steps) results.push(await run(step));
 console.log('\nSummary');
 for (const r of results) {
   const skipped = r.skipped ? `, ${r.skipped} skipped` : '';
-  console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${skipped}`);
+  const took = r.seconds === undefined ? '' : ` (${r.seconds.toFixed(0)} s)`;
+  console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${skipped}${took}`);
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
