@@ -255,9 +255,12 @@ export class UnionJoinForm extends LitElement {
               )}
             </ul>`,
         );
-      case 'ready':
-        return html`${this.#outbox.renderNotices(t, this.#drafts.keepsAnswers)}
+      case 'ready': {
+        const view = this.#journey.view?.kind;
+        const filling = view === 'step' || view === 'review';
+        return html`${this.#outbox.renderNotices(t, filling, this.#drafts.keepsAnswers)}
         ${this.#drafts.renderNotice(t)} ${this.#renderView()}`;
+      }
     }
   }
 

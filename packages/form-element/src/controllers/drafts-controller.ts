@@ -84,9 +84,13 @@ export class DraftsController implements ReactiveController {
     return this.#offer;
   }
 
-  /** Whether answers are being kept on this device. */
+  /** Whether answers are being kept on this device, or wait there to be continued. */
   get keepsAnswers(): boolean {
-    return this.#host.drafts !== 'off' && this.#persistent === true && this.#saving;
+    return (
+      this.#host.drafts !== 'off' &&
+      this.#persistent === true &&
+      (this.#saving || this.#offer !== undefined)
+    );
   }
 
   /**

@@ -191,13 +191,22 @@ export class OutboxController implements ReactiveController {
     </div>`;
   }
 
-  /** The offline notice, and the reason a queued application was refused. */
-  renderNotices(t: Translation, keepsAnswers: boolean): TemplateResult | typeof nothing {
-    const offline = this.#offline
-      ? html`<div class="notice info" role="status">
-          <p>${keepsAnswers ? t.offlineNotice : t.offlineNoticeNoDrafts}</p>
-        </div>`
-      : nothing;
+  /**
+   * The offline notice while the applicant fills in the form, saying whether their answers are
+   * kept on the device (`keepsAnswers`), and the reason a queued application was refused. A queued
+   * application has its own notice, and pages that ask nothing need no offline notice.
+   */
+  renderNotices(
+    t: Translation,
+    filling: boolean,
+    keepsAnswers: boolean,
+  ): TemplateResult | typeof nothing {
+    const offline =
+      this.#offline && filling && !this.queued
+        ? html`<div class="notice info" role="status">
+            <p>${keepsAnswers ? t.offlineNotice : t.offlineNoticeNoDrafts}</p>
+          </div>`
+        : nothing;
     const rejected = this.#rejected
       ? html`<div class="notice" role="alert">
           <p><strong>${t.submitFailedTitle}</strong></p>

@@ -104,7 +104,7 @@ describe('<union-join-form> offline outbox', () => {
     const queued = await sendOffline(el);
     expect(queued.detail.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
     expect(heading(el)).to.equal(QUEUED);
-    expect(textOf(root(el).querySelector('.notice'))).to.contain('You are offline');
+    expect(textOf(root(el).querySelector('.notice'))).to.contain('It is saved on this device');
     expect(el.shadowRoot?.activeElement?.id, 'focus on the notice heading').to.equal('uj-heading');
     await expect(el).to.be.accessible();
     expect(await storedKeys('outbox')).to.have.length(1);
