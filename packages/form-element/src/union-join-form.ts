@@ -233,7 +233,7 @@ export class UnionJoinForm extends LitElement {
           <span class="spinner" aria-hidden="true"></span><span>${t.loading}</span>
         </div>`;
       case 'failed':
-        return this.#renderProblem(
+        return html`${this.#renderProblem(
           t.loadErrorTitle,
           html`<p>${state.error.kind === 'not_found' ? t.formNotFound : t.loadError}</p>
             <div class="actions">
@@ -241,7 +241,7 @@ export class UnionJoinForm extends LitElement {
                 ${t.tryAgain}
               </button>
             </div>`,
-        );
+        )}${this.#outbox.renderHeld(t)}`;
       case 'invalid':
         return this.#renderProblem(
           t.definitionInvalidTitle,

@@ -31,7 +31,8 @@ export type DefinitionState =
 /**
  * Loads and checks the form definition from `.definition`, `src` or `endpoint` + `form-id`,
  * reloading whenever one of them changes. An invalid definition is reported with the sdk's JSON
- * paths (on the console too, where a webmaster looks first); a failed fetch can be retried.
+ * paths (on the console too, where a webmaster looks first); a failed fetch can be retried, and
+ * is retried by itself when the browser comes back online.
  */
 export class DefinitionController implements ReactiveController {
   readonly #host: ReactiveControllerHost & DefinitionSource;
@@ -48,6 +49,14 @@ export class DefinitionController implements ReactiveController {
     this.#host = host;
     this.#onChange = onChange;
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    globalThis.addEventListener('online', this.#onOnline);
+  }
+
+  hostDisconnected(): void {
+    globalThis.removeEventListener('online', this.#onOnline);
   }
 
   /** The current state. */
@@ -68,6 +77,10 @@ export class DefinitionController implements ReactiveController {
     this.#load();
     this.#host.requestUpdate();
   }
+
+  #onOnline = (): void => {
+    if (this.#state.status === 'failed') this.retry();
+  };
 
   #load(): void {
     const generation = ++this.#generation;

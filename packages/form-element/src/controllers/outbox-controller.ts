@@ -17,7 +17,9 @@ import {
   OutboxError,
   type DeliveryFailure,
   type DeliveryReceipt,
+  type DraftStorage,
   type Outbox,
+  type OutboxFilter,
   type OutboxSender,
 } from '@union-join/sdk/drafts';
 import { UnionJoinErrorEvent, UnionJoinErrorKind } from '../events/error-event.ts';
@@ -34,6 +36,8 @@ export interface OutboxHost extends ReactiveControllerHost, EventTarget {
   readonly session: FormSession | undefined;
   /** Backend base URL; empty means the page's own origin. */
   readonly endpoint: string | undefined;
+  /** The form's id on the backend, when the host loads it by id. */
+  readonly formId: string | undefined;
   /** Whether the element is in a document (its sender runs only then). */
   readonly isConnected: boolean;
 }
@@ -43,6 +47,13 @@ type OutboxMessage =
   | { type: 'delivered'; id: string; reference: string; receivedAt?: string }
   | { type: 'failed'; id: string };
 
+/** An outbox opened on one device storage for one endpoint. */
+interface OutboxLink {
+  storage: Promise<DraftStorage>;
+  endpoint: string;
+  outbox: Promise<Outbox | undefined>;
+}
+
 const CHANNEL = 'union-join-outbox';
 // The attempt that failed just now was the client's last retry: give the network a moment.
 const FIRST_RETRY_MS = 5_000;
@@ -51,8 +62,9 @@ const FIRST_RETRY_MS = 5_000;
  * The outbox side of the form: an application that cannot be delivered (offline, network error,
  * server error after the client's retries) is queued on the device with its idempotency key and
  * the applicant reads that it will be sent automatically; the sdk sender delivers it when the
- * browser is online again or the page is next opened, one tab at a time. The confirmation follows
- * on this page or the next visit; a refusal brings the answers back with the server's reasons.
+ * browser is online again or the page is next opened, one tab at a time. The sender needs only the
+ * endpoint, so it runs even when the form itself cannot be loaded. The confirmation follows on this
+ * page or the next visit; a refusal brings the answers back with the server's reasons.
  * Also keeps the offline notice. Without durable storage (`drafts="off"`, no IndexedDB) nothing is
  * queued and the submission controller's own retry applies.
  */
@@ -64,10 +76,16 @@ export class OutboxController implements ReactiveController {
   #outbox: Outbox | undefined;
   #sender: OutboxSender | undefined;
   #endpoint = '/';
+  /** The device storage and endpoint the outbox and its sender were opened for. */
+  #link: OutboxLink | undefined;
   #channel: BroadcastChannel | undefined;
   #attachments = 0;
   /** Queued items this form shows as waiting. */
   readonly #waiting = new Set<string>();
+  /** Items settled on this page, which a later look at the device must not show again. */
+  readonly #settled = new Set<string>();
+  /** Applications of this form waiting on the device, counted while the form cannot be loaded. */
+  #held = 0;
   #offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   #rejected = false;
 
@@ -101,6 +119,10 @@ export class OutboxController implements ReactiveController {
     this.#sender?.start();
   }
 
+  hostUpdate(): void {
+    void this.#connect();
+  }
+
   hostDisconnected(): void {
     globalThis.removeEventListener('online', this.#onOnline);
     globalThis.removeEventListener('offline', this.#onOffline);
@@ -120,34 +142,18 @@ export class OutboxController implements ReactiveController {
   }
 
   /**
-   * Starts on a newly loaded form: delivers what is queued, and shows what the applicant should
-   * see first: the confirmation of an application delivered since, answers the server refused, or
-   * the queued notice. Resolves to whether one of those replaced the first step.
+   * Starts on a newly loaded form: shows what the applicant should see first: the confirmation of
+   * an application delivered since, answers the server refused, or the queued notice. Resolves to
+   * whether one of those replaced the first step.
    */
   async attach(definition: FormDefinition): Promise<boolean> {
     const attachment = ++this.#attachments;
-    this.#sender?.stop();
-    this.#sender = undefined;
-    this.#outbox = undefined;
     this.#waiting.clear();
     this.#rejected = false;
-    const storage = await this.#drafts.storage();
-    if (attachment !== this.#attachments || !storage.persistent) return false;
-    const outbox = createOutbox(storage);
-    this.#endpoint = endpointOf(this.#host.endpoint);
-    this.#outbox = outbox;
-    this.#sender = createOutboxSender({
-      client: createClient({ endpoint: this.#endpoint, maxRetries: CLIENT_RETRIES }),
-      store: outbox,
-      formId: definition.id,
-      endpoint: this.#endpoint,
-      onDelivered: (item, receipt) => this.#tell(deliveredMessage(item.id, receipt)),
-      onFailed: (item) => this.#tell({ type: 'failed', id: item.id }),
-      onRetry: (_item, error) => this.#noteFailure(error),
-    });
+    const outbox = await this.#connect();
+    if (attachment !== this.#attachments || !outbox) return false;
     const shown = await this.#firstView(outbox, definition);
     if (attachment !== this.#attachments) return false;
-    if (this.#host.isConnected) this.#sender.start();
     this.#host.requestUpdate();
     return shown;
   }
@@ -191,6 +197,15 @@ export class OutboxController implements ReactiveController {
     </div>`;
   }
 
+  /** While the form cannot be loaded: that an application from this device waits to be sent. */
+  renderHeld(t: Translation): TemplateResult | typeof nothing {
+    if (this.#held === 0) return nothing;
+    return html`<div class="notice info" role="status">
+      <p><strong>${t.queuedTitle}</strong></p>
+      <p>${t.queuedBody}</p>
+    </div>`;
+  }
+
   /**
    * The offline notice while the applicant fills in the form, saying whether their answers are
    * kept on the device (`keepsAnswers`), and the reason a queued application was refused. A queued
@@ -216,6 +231,58 @@ export class OutboxController implements ReactiveController {
     return html`${offline}${rejected}`;
   }
 
+  /**
+   * Opens the device's outbox and starts its sender for the host's endpoint, once per endpoint and
+   * storage; resolves to the outbox, or undefined without durable storage.
+   */
+  #connect(): Promise<Outbox | undefined> {
+    const storage = this.#drafts.storage();
+    const endpoint = endpointOf(this.#host.endpoint);
+    const current = this.#link;
+    if (current?.storage === storage && current.endpoint === endpoint) return current.outbox;
+    this.#sender?.stop();
+    this.#sender = undefined;
+    this.#outbox = undefined;
+    this.#endpoint = endpoint;
+    const link: OutboxLink = {
+      storage,
+      endpoint,
+      outbox: storage.then((opened) =>
+        this.#link === link ? this.#open(opened, endpoint) : undefined,
+      ),
+    };
+    this.#link = link;
+    return link.outbox;
+  }
+
+  async #open(storage: DraftStorage, endpoint: string): Promise<Outbox | undefined> {
+    if (!storage.persistent) return undefined;
+    const outbox = createOutbox(storage);
+    this.#outbox = outbox;
+    // Every queued application for this backend, whichever form it came from: all go to one server.
+    this.#sender = createOutboxSender({
+      client: createClient({ endpoint, maxRetries: CLIENT_RETRIES }),
+      store: outbox,
+      endpoint,
+      onDelivered: (item, receipt) => this.#tell(deliveredMessage(item.id, receipt)),
+      onFailed: (item) => this.#tell({ type: 'failed', id: item.id }),
+      onRetry: (_item, error) => this.#noteFailure(error),
+    });
+    if (this.#host.isConnected) this.#sender.start();
+    await this.#countHeld(outbox);
+    return outbox;
+  }
+
+  async #countHeld(outbox: Outbox): Promise<void> {
+    const formId = this.#host.formId;
+    const filter: OutboxFilter = { endpoint: this.#endpoint, status: 'pending' };
+    if (formId) filter.formId = formId;
+    const held = (await outbox.list(filter).catch(() => [])).length;
+    if (held === this.#held) return;
+    this.#held = held;
+    this.#host.requestUpdate();
+  }
+
   #onOnline = (): void => {
     this.#offline = false;
     this.#host.requestUpdate();
@@ -234,34 +301,43 @@ export class OutboxController implements ReactiveController {
   }
 
   async #firstView(outbox: Outbox, definition: FormDefinition): Promise<boolean> {
+    // Pending items first: the sender is already running, and one it delivers while the receipts
+    // are read is then settled as it arrives, or found among them.
+    const items = await outbox.list({ formId: definition.id, endpoint: this.#endpoint });
+    const fresh = items.filter((item) => !this.#settled.has(item.id));
+    for (const item of fresh) if (item.status === 'pending') this.#waiting.add(item.id);
     const receipts = await outbox.receipts(definition.id);
     const receipt = receipts.at(-1);
     // Older receipts were seen on a visit in between, or belong to an earlier application.
     for (const older of receipts.slice(0, -1)) await outbox.dismissReceipt(older.id);
-    if (receipt) {
+    if (receipt && !this.#settled.has(receipt.id)) {
+      // The confirmation is shown; anything else still queued is confirmed on a later visit.
+      this.#waiting.clear();
       this.#waiting.add(receipt.id);
       await this.#settle(deliveredMessage(receipt.id, receipt));
       return true;
     }
-    const items = await outbox.list({ formId: definition.id, endpoint: this.#endpoint });
-    const failed = items.find((item) => item.status === 'failed');
+    const failed = fresh.find((item) => item.status === 'failed');
     if (failed) {
+      this.#waiting.clear();
       this.#waiting.add(failed.id);
       if (await this.#settle({ type: 'failed', id: failed.id })) return true;
+      for (const item of fresh) if (item.status === 'pending') this.#waiting.add(item.id);
     }
-    for (const item of items) if (item.status === 'pending') this.#waiting.add(item.id);
-    return this.queued;
+    return this.queued || this.#journey.view?.kind === 'confirmation';
   }
 
   /** Settles a queued application here and in every other instance of the form in this browser. */
   #tell(message: OutboxMessage): void {
     this.#channel?.postMessage(message);
     void this.#settle(message);
+    if (this.#outbox) void this.#countHeld(this.#outbox);
   }
 
   /** Shows how a queued application this form waits for was settled; false if it was not shown. */
   async #settle(message: OutboxMessage): Promise<boolean> {
     if (!this.#waiting.delete(message.id)) return false;
+    this.#settled.add(message.id);
     const outbox = this.#outbox;
     if (message.type === 'delivered') {
       this.#offline = false;

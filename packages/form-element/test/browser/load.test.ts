@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { UnionJoinErrorEvent } from '../../src/events/error-event.ts';
 import { useMockApi, worker } from './fixtures/api.ts';
 import { exampleUnion } from './fixtures/definitions.ts';
-import { $, $$, heading, mount, textOf, until } from './fixtures/helpers.ts';
+import { $, $$, heading, mount, root, textOf, until } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 const FORM = '/v1/forms/example-union';
@@ -92,6 +92,22 @@ describe('<union-join-form> loading', () => {
       const el = await mountById();
       await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
       expect($$(el, '.notice button')).to.have.length(1);
+    });
+  });
+
+  it('loads again by itself when the browser comes back online', async () => {
+    let online = false;
+    worker.use(
+      http.get(FORM, () => (online ? HttpResponse.json(exampleUnion) : HttpResponse.error())),
+    );
+    await capturingConsoleErrors(async () => {
+      const el = await mountById();
+      await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
+      expect(root(el).querySelector('.notice.info'), 'nothing waits to be sent').to.equal(null);
+      online = true;
+      window.dispatchEvent(new Event('online'));
+      await until(() => el.shadowRoot?.querySelector('form') !== null, 'the form');
+      expect(heading(el)).to.equal('About you');
     });
   });
 

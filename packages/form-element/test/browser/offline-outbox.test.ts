@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { UnionJoinErrorEvent } from '../../src/events/error-event.ts';
 import type { UnionJoinQueuedEvent } from '../../src/events/queued-event.ts';
@@ -169,6 +169,33 @@ describe('<union-join-form> offline outbox', () => {
     const later = await reopen(exampleUnion);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(heading(later), 'a later visit starts afresh').to.equal('About you');
+  });
+
+  it('sends a queued application on online even when the form could not be loaded, and says it waits', async () => {
+    const backend = fakeBackend();
+    worker.use(http.get('/v1/forms/example-union', () => HttpResponse.json(exampleUnion)));
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    await sendOffline(el);
+    el.remove();
+    // The next visit loads the form by id while the network is still down.
+    const next = await fixture<UnionJoinForm>(
+      html`<union-join-form lang="en" endpoint="" form-id="example-union"></union-join-form>`,
+    );
+    const shown = () => textOf(root(next).querySelector('#uj-heading'));
+    await eventually(() => shown() === 'Sorry, the form could not be loaded', 'the failure');
+    await eventually(() => textOf(root(next).querySelector('.notice.info')) !== '', 'the hint');
+    expect(textOf($(next, '.notice.info'))).to.equal(
+      `${QUEUED} It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.`,
+    );
+    await expect(next).to.be.accessible();
+
+    await goOnline();
+    await eventually(() => backend.stored.size === 1, 'the application to arrive');
+    await eventually(() => shown() === 'Application sent', 'the confirmation');
+    expect(textOf($(next, '.reference'))).to.equal('EWU-1');
+    expect(backend.requests.length, 'sent once').to.equal(1);
+    expect(await storedKeys('outbox')).to.deep.equal([]);
   });
 
   it('brings the answers back with the reason when the server refuses a queued application', async () => {
