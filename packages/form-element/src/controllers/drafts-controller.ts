@@ -185,7 +185,7 @@ export class DraftsController implements ReactiveController {
   /** The offer shown instead of the first step when a draft was found. */
   renderOffer(t: Translation, locale: Locale, headingId: string): TemplateResult {
     const savedAt = this.#offer?.savedAt ?? new Date();
-    const when = relativeTime(savedAt, locale);
+    const when = relativeTime(savedAt, locale, t.momentAgo);
     return html`<h2 id=${headingId} tabindex="-1">${formatMessage(t.resumeTitle, { when })}</h2>
       <p>${t.resumeBody}</p>
       <div class="actions">

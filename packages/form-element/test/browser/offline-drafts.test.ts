@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { parseFormDefinition } from '@union-join/sdk';
 import { createDraftStore, openDraftStorage } from '@union-join/sdk/drafts';
 import { http, HttpResponse } from 'msw';
@@ -91,7 +91,7 @@ describe('<union-join-form> drafts', () => {
     await leaveOnSecondStep();
     const el = await reopen(exampleUnion);
     await offered(el);
-    expect(heading(el)).to.equal('You have an unfinished application from now');
+    expect(heading(el)).to.equal('You have an unfinished application from a moment ago');
     await expect(el).to.be.accessible();
     const resumed = nextEvent<UnionJoinResumeEvent>(el, 'union-join-resume');
     button(el, 'Continue your application').click();
@@ -118,6 +118,26 @@ describe('<union-join-form> drafts', () => {
     const el = await reopen(exampleUnion);
     await offered(el);
     expect(heading(el)).to.equal('You have an unfinished application from 2 hours ago');
+  });
+
+  it('says a draft saved just now was saved a moment ago, in Norwegian and Swedish too', async () => {
+    const expected = {
+      nb: 'Du har en søknad som ikke er ferdig, lagret nettopp',
+      sv: 'Du har en ansökan som inte är klar, sparad nyss',
+    };
+    for (const [lang, title] of Object.entries(expected)) {
+      await clearDevice();
+      const storage = await openDraftStorage();
+      await createDraftStore(storage).saveDraft(parseFormDefinition(exampleUnion), {
+        answers: { givenName: 'Ada' },
+      });
+      storage.close();
+      const el = await fixture<UnionJoinForm>(
+        html`<union-join-form lang=${lang} .definition=${exampleUnion}></union-join-form>`,
+      );
+      await eventually(() => textOf(root(el).querySelector('#uj-heading')) === title, title);
+      el.remove();
+    }
   });
 
   it('Start again deletes the draft and opens an empty first step', async () => {

@@ -75,6 +75,7 @@ export const en: Translation = {
   queuedSent: 'Your saved application has been sent.',
 
   resumeTitle: 'You have an unfinished application from {when}',
+  momentAgo: 'a moment ago',
   resumeBody: 'Your answers were saved on this device.',
   continueApplication: 'Continue your application',
   startAgain: 'Start again',

@@ -76,6 +76,7 @@ export const nb: Translation = {
   queuedSent: 'Den lagrede søknaden er sendt.',
 
   resumeTitle: 'Du har en søknad som ikke er ferdig, lagret {when}',
+  momentAgo: 'nettopp',
   resumeBody: 'Svarene dine ble lagret på denne enheten.',
   continueApplication: 'Fortsett søknaden',
   startAgain: 'Begynn på nytt',

@@ -76,6 +76,7 @@ export const sv: Translation = {
   queuedSent: 'Den sparade ansökan är skickad.',
 
   resumeTitle: 'Du har en ansökan som inte är klar, sparad {when}',
+  momentAgo: 'nyss',
   resumeBody: 'Dina svar sparades på den här enheten.',
   continueApplication: 'Fortsätt med ansökan',
   startAgain: 'Börja om',

@@ -147,8 +147,10 @@ export interface Translation {
   /** A saved application was sent. */
   queuedSent: string;
 
-  /** Heading offering to resume a draft: `{when}`, how long ago, as `Intl.RelativeTimeFormat` words it ("2 hours ago"). */
+  /** Heading offering to resume a draft: `{when}`, how long ago, as `Intl.RelativeTimeFormat` words it ("2 hours ago"), or `momentAgo`. */
   resumeTitle: string;
+  /** `{when}` in `resumeTitle` for a draft saved less than a minute ago. */
+  momentAgo: string;
   /** Text under that heading. */
   resumeBody: string;
   /** Button to resume the draft. */
