@@ -77,7 +77,13 @@ function render(session: FormSession, view: View, actions: Actions): Child[] {
     case 'done':
       return [
         h('h1', { tabindex: -1 }, t.confirmationTitle),
-        h('p', {}, t.confirmationBody),
+        h(
+          'p',
+          {},
+          formatMessage(t.confirmationBody, {
+            organisation: session.definition.organisation.name,
+          }),
+        ),
         h('p', {}, `${t.yourReference}: `, h('strong', {}, view.reference)),
       ];
     case 'ineligible':

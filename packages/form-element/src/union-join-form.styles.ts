@@ -542,8 +542,9 @@ export const styles = css`
     margin-top: 0.25rem;
     font-size: 1.375em;
     font-weight: 700;
-    letter-spacing: 0.02em;
-    overflow-wrap: anywhere;
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    letter-spacing: 0.08em;
+    text-wrap: balance;
   }
 
   .notice {

@@ -30,6 +30,7 @@ import { UnionJoinErrorEvent, UnionJoinErrorKind } from './events/error-event.ts
 import type { FieldContext } from './fields/field-context.ts';
 import { renderField } from './fields/render-field.ts';
 import { formatAnswer } from './internal/format-answer.ts';
+import { referenceGroups } from './internal/reference-groups.ts';
 import { styles } from './union-join-form.styles.ts';
 
 const HEADING_ID = 'uj-heading';
@@ -285,7 +286,7 @@ export class UnionJoinForm extends LitElement {
       case 'review':
         return this.#renderReview(session);
       case 'confirmation':
-        return this.#renderConfirmation(view.reference);
+        return this.#renderConfirmation(view.reference, session.definition.organisation.name);
       case 'ineligible':
         return this.#renderIneligible(session.definition);
     }
@@ -473,13 +474,18 @@ export class UnionJoinForm extends LitElement {
     void this.#submission.submit();
   };
 
-  #renderConfirmation(reference: string): TemplateResult {
+  #renderConfirmation(reference: string, organisation: string): TemplateResult {
     const t = this.#t();
+    // Lines break between groups (<wbr>), inside one only if it alone is wider than the screen.
     return html`<div class="panel">
         <h2 id=${HEADING_ID} tabindex="-1">${t.confirmationTitle}</h2>
-        <p>${t.yourReference}<strong class="reference">${reference}</strong></p>
+        <p>
+          ${t.yourReference}<strong class="reference"
+            >${referenceGroups(reference).map((group) => html`<span>${group}</span><wbr />`)}</strong
+          >
+        </p>
       </div>
-      <p>${t.confirmationBody}</p>`;
+      <p>${formatMessage(t.confirmationBody, { organisation })}</p>`;
   }
 
   #renderIneligible(definition: FormDefinition): TemplateResult {

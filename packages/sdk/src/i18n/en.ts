@@ -57,7 +57,7 @@ export const en: Translation = {
     'Too many applications have been sent from this connection. Wait a few minutes, then try again.',
 
   confirmationTitle: 'Application sent',
-  confirmationBody: 'Thank you. We have received your application.',
+  confirmationBody: 'Thank you. {organisation} has received your application.',
   yourReference: 'Your reference number',
 
   ineligibleTitle: 'You cannot join online',

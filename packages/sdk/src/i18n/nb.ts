@@ -57,7 +57,7 @@ export const nb: Translation = {
     'Det er sendt for mange søknader fra denne forbindelsen. Vent noen minutter og prøv igjen.',
 
   confirmationTitle: 'Søknaden er sendt',
-  confirmationBody: 'Takk! Vi har mottatt søknaden din.',
+  confirmationBody: 'Takk! {organisation} har mottatt søknaden din.',
   yourReference: 'Referansenummeret ditt',
 
   ineligibleTitle: 'Du kan ikke melde deg inn på nett',

@@ -57,7 +57,7 @@ export const sv: Translation = {
     'För många ansökningar har skickats från den här anslutningen. Vänta några minuter och försök igen.',
 
   confirmationTitle: 'Ansökan är skickad',
-  confirmationBody: 'Tack! Vi har tagit emot din ansökan.',
+  confirmationBody: 'Tack! {organisation} har tagit emot din ansökan.',
   yourReference: 'Ditt referensnummer',
 
   ineligibleTitle: 'Du kan inte bli medlem via webben',

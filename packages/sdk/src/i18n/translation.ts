@@ -120,7 +120,7 @@ export interface Translation {
 
   /** Heading of the confirmation. */
   confirmationTitle: string;
-  /** Text of the confirmation. */
+  /** Text of the confirmation: `{organisation}`, the name of the organisation joined. */
   confirmationBody: string;
   /** Label before the application's reference. */
   yourReference: string;
