@@ -29,7 +29,7 @@ import { SubmissionController } from './controllers/submission-controller.ts';
 import { UnionJoinErrorEvent, UnionJoinErrorKind } from './events/error-event.ts';
 import type { FieldContext } from './fields/field-context.ts';
 import { renderField } from './fields/render-field.ts';
-import { formatAnswer } from './internal/format-answer.ts';
+import { FORMAT_TAGS, formatAnswer } from './internal/format-answer.ts';
 import { referenceGroups } from './internal/reference-groups.ts';
 import { styles } from './union-join-form.styles.ts';
 
@@ -437,7 +437,7 @@ export class UnionJoinForm extends LitElement {
               ${session.visibleFields(step.id).map((field) => {
                 const label = this.#text(field.label);
                 const shown = formatAnswer(field, answers[field.id], {
-                  formatTag: this.#locale.formatTag(session.locale),
+                  formatTag: FORMAT_TAGS[session.locale],
                   t,
                   text: this.#text,
                 });

@@ -1,12 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LOCALES, negotiateLocale, type Locale } from '@union-join/sdk';
 
-const DEFAULT_FORMAT_TAGS: Readonly<Record<Locale, string>> = {
-  en: 'en-GB',
-  nb: 'nb-NO',
-  sv: 'sv-SE',
-};
-
 /**
  * Decides the language of the form and re-renders the host when it may have changed.
  *
@@ -39,20 +33,6 @@ export class LocaleController implements ReactiveController {
   /** The locale to use for a form offering `supported` (all sdk locales while no form is loaded). */
   resolve(supported: readonly Locale[] = LOCALES): Locale {
     return negotiateLocale(this.#candidates(), supported) ?? supported[0] ?? 'en';
-  }
-
-  /**
-   * The language tag for dates and numbers (Intl) in `locale`: the first candidate of that
-   * language with a region ("en-IE" on an Irish site), else the region these forms are made for,
-   * so English dates read "10 December 1985" rather than the American order.
-   */
-  formatTag(locale: Locale): string {
-    for (const tag of this.#candidates()) {
-      if (negotiateLocale([tag], [locale]) === locale && /^[a-z]{2,3}-[a-z]{2}$/i.test(tag)) {
-        return tag;
-      }
-    }
-    return DEFAULT_FORMAT_TAGS[locale];
   }
 
   #candidates(): string[] {

@@ -1,8 +1,25 @@
-import type { AnswerValue, FieldDefinition, LocalizedText, Translation } from '@union-join/sdk';
+import type {
+  AnswerValue,
+  FieldDefinition,
+  Locale,
+  LocalizedText,
+  Translation,
+} from '@union-join/sdk';
+
+/**
+ * The language tag for dates and numbers (Intl) per locale: the region these forms are made for
+ * (British and Nordic unions), so English dates read "10 December 1985" even in a browser set to
+ * American English.
+ */
+export const FORMAT_TAGS: Readonly<Record<Locale, string>> = {
+  en: 'en-GB',
+  nb: 'nb-NO',
+  sv: 'sv-SE',
+};
 
 /** Options of {@link formatAnswer}. */
 export interface FormatOptions {
-  /** Language tag for Intl (dates, numbers, country names), e.g. `en-GB`. */
+  /** Language tag for Intl (dates, numbers, country names), e.g. `en-GB` (see {@link FORMAT_TAGS}). */
   formatTag: string;
   t: Translation;
   text: (value: LocalizedText) => string;

@@ -54,6 +54,31 @@ describe('<union-join-form> check your answers', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('writes dates day first in each language, whatever region the browser is set to', async () => {
+    const dated = {
+      ...noReview,
+      id: 'dated',
+      locales: ['en', 'nb', 'sv'],
+      review: true,
+      steps: [{ id: 'born', title: 'Born', fields: [{ id: 'born', type: 'date', label: 'Born' }] }],
+    };
+    const expected: Record<string, string> = {
+      en: '1 April 1990',
+      'en-US': '1 April 1990',
+      nb: '1. april 1990',
+      sv: '1 april 1990',
+    };
+    for (const [lang, date] of Object.entries(expected)) {
+      const el = await mount(dated, { lang });
+      const sv = lang === 'sv';
+      await type(el, 'uj-born', sv ? '1990' : '1');
+      await type(el, 'uj-born-month', '4');
+      await type(el, sv ? 'uj-born-day' : 'uj-born-year', sv ? '1' : '1990');
+      await continueOn(el);
+      expect(textOf($(el, '.summary dd')), lang).to.equal(date);
+    }
+  });
+
   it('has a Change link per answer that names the question for screen readers', async () => {
     const el = await mount(exampleUnion);
     await toReview(el);
