@@ -120,6 +120,8 @@ export class UnionJoinForm extends LitElement {
   #unsubscribe: (() => void) | undefined;
   /** What the applicant typed, per field, so a box never changes under their fingers. */
   readonly #typed = new Map<string, unknown>();
+  /** Where the step on screen stands among the visible steps, as of this render. */
+  #position = { index: -1, total: 0 };
 
   readonly #locale = new LocaleController(this);
   readonly #focus = new FocusController(this);
@@ -127,7 +129,7 @@ export class UnionJoinForm extends LitElement {
   readonly #submission = new SubmissionController(this, this.#journey);
   readonly #drafts = new DraftsController(this, this.#journey);
   readonly #outbox = new OutboxController(this, this.#journey, this.#drafts, () =>
-    this.#focus.focusAfterRender(`#${HEADING_ID}`, this.#t().queuedTitle),
+    this.#focus.focusAfterRender(`#${HEADING_ID}`, () => this.#t().queuedTitle),
   );
   readonly #definition = new DefinitionController(this, (state) => this.#onDefinition(state));
 
@@ -177,21 +179,27 @@ export class UnionJoinForm extends LitElement {
   }
 
   #onViewChanged(view: View, focus: FocusTarget): void {
-    const t = this.#t();
     if (focus === 'summary') {
-      this.#focus.focusAfterRender('.error-summary', t.errorSummaryTitle);
+      this.#focus.focusAfterRender('.error-summary', () => this.#t().errorSummaryTitle);
       return;
     }
-    let announcement: string;
-    if (view.kind === 'step') {
+    // Said from the render's own position, so a step revealed by an answer changes both alike.
+    this.#focus.focusAfterRender(`#${HEADING_ID}`, () => {
+      const t = this.#t();
       const step = this.#journey.currentStep;
-      const { index, total } = this.#journey.position();
-      const title = step ? this.#text(step.title) : '';
-      announcement = `${formatMessage(t.stepOf, { n: index + 1, total })}: ${title}`;
-    } else if (view.kind === 'review') announcement = t.checkYourAnswers;
-    else if (view.kind === 'confirmation') announcement = t.confirmationTitle;
-    else announcement = t.ineligibleTitle;
-    this.#focus.focusAfterRender(`#${HEADING_ID}`, announcement);
+      if (step) return `${this.#stepOf()}: ${this.#text(step.title)}`;
+      return view.kind === 'review'
+        ? t.checkYourAnswers
+        : view.kind === 'confirmation'
+          ? t.confirmationTitle
+          : t.ineligibleTitle;
+    });
+  }
+
+  /** "Step 2 of 5", from this render's position. */
+  #stepOf(): string {
+    const { index, total } = this.#position;
+    return formatMessage(this.#t().stepOf, { n: index + 1, total });
   }
 
   #localeNow(): Locale {
@@ -214,6 +222,8 @@ export class UnionJoinForm extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    // Once per render: the progress line, the Send button and the live region all read it.
+    this.#position = this.#journey.position();
     const locale = this.#localeNow();
     return html`<div part="form" class="card" lang=${locale}>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
@@ -300,11 +310,11 @@ export class UnionJoinForm extends LitElement {
   }
 
   #renderProgress(): TemplateResult | typeof nothing {
-    const { index, total } = this.#journey.position();
+    const { index, total } = this.#position;
     if (index < 0 || total < 2) return nothing;
     // One segment per visible step; no inline style, which a strict CSP would block.
     const segments = Array.from({ length: total }, (_, i) => (i <= index ? 'done' : ''));
-    return html`<p part="progress">${formatMessage(this.#t().stepOf, { n: index + 1, total })}</p>
+    return html`<p part="progress">${this.#stepOf()}</p>
       <div class="bar" aria-hidden="true">
         ${segments.map((state) => html`<span class=${state}></span>`)}
       </div>`;
@@ -314,7 +324,7 @@ export class UnionJoinForm extends LitElement {
     const t = this.#t();
     const issues = this.#journey.issues;
     const fields = session.visibleFields(step.id);
-    const { index, total } = this.#journey.position();
+    const { index, total } = this.#position;
     const sends = !this.#journey.hasReview && !this.#journey.returnsToReview && index === total - 1;
     const sending = this.#submission.status === 'sending';
     return html`${this.#renderBack()}

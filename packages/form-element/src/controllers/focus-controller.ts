@@ -11,22 +11,22 @@ export type FocusHost = ReactiveControllerHost & HTMLElement & { readonly render
 export class FocusController implements ReactiveController {
   readonly #host: FocusHost;
   #pending: string | undefined;
-  #announcement = '';
+  #announcement = (): string => '';
 
   constructor(host: FocusHost) {
     this.#host = host;
     host.addController(this);
   }
 
-  /** The text of the live region. */
+  /** The text of the live region, worked out when read, so it says what the render shows. */
   get announcement(): string {
-    return this.#announcement;
+    return this.#announcement();
   }
 
-  /** Focuses the element matching `selector` after the next render and announces `text`. */
-  focusAfterRender(selector: string, text?: string): void {
+  /** Focuses the element matching `selector` after the next render and announces `text()`. */
+  focusAfterRender(selector: string, text?: () => string): void {
     this.#pending = selector;
-    if (text !== undefined) this.#announcement = text;
+    if (text) this.#announcement = text;
     this.#host.requestUpdate();
   }
 

@@ -58,6 +58,54 @@ describe('<union-join-form> navigation', () => {
     expect(document.title, 'document.title is the page’s own').to.equal(title);
   });
 
+  it('announces the same step count the page shows, also after an answer reveals a step', async () => {
+    const text = (id: string) => ({ id, type: 'text', label: id, required: true });
+    const revealing = {
+      ...branching,
+      id: 'revealing',
+      steps: [
+        { id: 'one', title: 'One', fields: [text('a')] },
+        { id: 'two', title: 'Two', fields: [text('b')] },
+        {
+          id: 'three',
+          title: 'Three',
+          fields: [
+            {
+              id: 'more',
+              type: 'choice',
+              label: 'More?',
+              options: [
+                { value: 'yes', label: 'Yes' },
+                { value: 'no', label: 'No' },
+              ],
+            },
+          ],
+        },
+        {
+          id: 'extra',
+          title: 'Extra',
+          fields: [{ ...text('c'), showIf: { field: 'more', equals: 'yes' } }],
+        },
+        { id: 'last', title: 'Last', fields: [text('d')] },
+      ],
+    };
+    const el = await mount(revealing);
+    await type(el, 'uj-a', 'x');
+    await continueOn(el);
+    await type(el, 'uj-b', 'x');
+    await continueOn(el);
+    const status = $(el, '[role="status"]');
+    expect(progress(el)).to.equal('Step 3 of 4');
+    expect(textOf(status)).to.equal('Step 3 of 4: Three');
+    option(el, 'more', 'Yes').click();
+    await el.updateComplete;
+    expect(progress(el)).to.equal('Step 3 of 5');
+    expect(textOf(status)).to.equal('Step 3 of 5: Three');
+    await continueOn(el);
+    expect(progress(el)).to.equal('Step 4 of 5');
+    expect(textOf(status)).to.equal('Step 4 of 5: Extra');
+  });
+
   it('goes back to the previous step with the answers kept', async () => {
     const el = await mount(exampleUnion);
     await fillAboutYou(el);
