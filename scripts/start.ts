@@ -1,6 +1,8 @@
-// `pnpm start`: builds what is stale, then runs the reference server on http://localhost:8787 with
-// the example forms, the examples at / and the built element at /union-join-form.js.
-// Extra arguments go to the server: `pnpm start -- --port 9000`.
+// `pnpm start`: builds what is stale, then runs the reference server (port 8787 unless
+// UNION_JOIN_PORT or --port says otherwise) with the example forms, the examples at / and the built
+// element at /union-join-form.js. Extra arguments go to the server: `pnpm start -- --port 9000`.
+// The banner is printed once the server listens, from the address it reports, so it is always
+// the one to open.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -12,12 +14,16 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const root = new URL('..', import.meta.url).pathname;
 const packages = ['sdk', 'form-element', 'server-stub'];
-const dataDir = join(root, '.union-join');
-const formsDir = join(root, 'examples', 'forms');
+const defaultFormsDir = join(root, 'examples', 'forms');
+const dataDir = resolve(root, process.env.UNION_JOIN_DATA_DIR ?? '.union-join');
+const formsDir = resolve(root, process.env.UNION_JOIN_FORMS_DIR ?? defaultFormsDir);
+// pnpm hands `pnpm start -- --port 9000` over with the `--`, which would end the server's options.
+const serverArgs = process.argv[2] === '--' ? process.argv.slice(3) : process.argv.slice(2);
 
 /** Newest modification time of any file under `path` (0 when it does not exist). */
 function newest(path: string): number {
@@ -53,51 +59,69 @@ if (stale.length > 0) {
 }
 
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-mkdirSync(formsDir, { recursive: true });
-if (!existsSync(join(formsDir, 'example-union.json'))) {
+if (formsDir === defaultFormsDir && !existsSync(join(formsDir, 'example-union.json'))) {
+  mkdirSync(formsDir, { recursive: true });
   copyFileSync(
     join(root, 'packages', 'server-stub', 'test', 'forms', 'example-union.json'),
     join(formsDir, 'example-union.json'),
   );
 }
 
-// A development admin token, kept in the (git-ignored) data directory so it survives restarts.
+// A development admin token, kept in the data directory (git-ignored) so it survives restarts.
+const ownTokens = process.env.UNION_JOIN_ADMIN_TOKENS !== undefined;
 const tokenFile = join(dataDir, 'dev-admin-token');
-if (!existsSync(tokenFile)) {
+if (!ownTokens && !existsSync(tokenFile)) {
   writeFileSync(tokenFile, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
 }
-const token = readFileSync(tokenFile, 'utf8').trim();
+const token = ownTokens ? '' : readFileSync(tokenFile, 'utf8').trim();
+const shownTokenFile = tokenFile.startsWith(root) ? relative(root, tokenFile) : tokenFile;
 
 const env = {
   ...process.env,
   UNION_JOIN_PORT: process.env.UNION_JOIN_PORT ?? '8787',
-  UNION_JOIN_DATA_DIR: process.env.UNION_JOIN_DATA_DIR ?? dataDir,
-  UNION_JOIN_FORMS_DIR: process.env.UNION_JOIN_FORMS_DIR ?? formsDir,
+  UNION_JOIN_DATA_DIR: dataDir,
+  UNION_JOIN_FORMS_DIR: formsDir,
   UNION_JOIN_STATIC_DIR: process.env.UNION_JOIN_STATIC_DIR ?? join(root, 'examples'),
   UNION_JOIN_ELEMENT_DIR:
     process.env.UNION_JOIN_ELEMENT_DIR ?? join(root, 'packages', 'form-element', 'dist'),
   UNION_JOIN_ALLOW_LOCALHOST: process.env.UNION_JOIN_ALLOW_LOCALHOST ?? '1',
   UNION_JOIN_ADMIN_TOKENS: process.env.UNION_JOIN_ADMIN_TOKENS ?? `dev:${token}`,
 };
-const base = `http://localhost:${env.UNION_JOIN_PORT}`;
-console.log(`
+
+/** The address to open for a server listening on `url`: an any-address bind is reached locally. */
+function browsable(url: string): string {
+  return url.replace(/^http:\/\/(?:0\.0\.0\.0|\[::\])(?=:)/, 'http://localhost');
+}
+
+function printBanner(base: string): void {
+  const admin = ownTokens
+    ? '  admin token   the ones in UNION_JOIN_ADMIN_TOKENS'
+    : `  admin token   ${token}   (name "dev"; stored in ${shownTokenFile})
+  try           curl -H "Authorization: Bearer ${token}" ${base}/v1/forms/example-union/applications`;
+  console.log(`
 union-join development server
   examples      ${base}/
   script tag    ${base}/script-tag/
   element       ${base}/union-join-form.js
   form API      ${base}/v1/forms/example-union
-  admin token   ${token}   (name "dev"; stored in .union-join/dev-admin-token)
-  try           curl -H "Authorization: Bearer ${token}" ${base}/v1/forms/example-union/applications
+${admin}
 `);
+}
 
 const server = spawn(
   process.execPath,
-  [join(root, 'packages', 'server-stub', 'bin', 'union-join-server.js'), ...process.argv.slice(2)],
-  { cwd: root, env, stdio: 'inherit' },
+  [join(root, 'packages', 'server-stub', 'bin', 'union-join-server.js'), ...serverArgs],
+  { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] },
 );
+createInterface({ input: server.stdout }).on('line', (line) => {
+  console.log(line);
+  const listening = /^union-join-server listening on (http:\/\/\S+)$/.exec(line);
+  if (listening?.[1]) printBanner(browsable(listening[1]));
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.kill(signal));
 }
-server.on('exit', (code, signal) => {
+// `close` comes after the server's last output line has been read, unlike `exit`.
+server.on('close', (code, signal) => {
   process.exit(code ?? (signal ? 1 : 0));
 });

@@ -1,0 +1,105 @@
+// `pnpm start` (scripts/start.ts) as a newcomer runs it: the banner it prints must name the address
+// the server really listens on, whichever way the port was chosen.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const startScript = fileURLToPath(new URL('../scripts/start.ts', import.meta.url));
+
+interface Started {
+  /** Everything printed on stdout up to and including the banner. */
+  output: string;
+  stop(): Promise<number | null>;
+}
+
+/** Runs the start script until it has printed its banner (or exited, which fails the test). */
+async function start(args: string[], env: Record<string, string>): Promise<Started> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'union-join-start-'));
+  const { UNION_JOIN_PORT: _port, ...inherited } = process.env;
+  const child = spawn(process.execPath, [startScript, ...args], {
+    env: { ...inherited, UNION_JOIN_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/^ {2}try .*\n/m.test(output)) resolve();
+    });
+    void exited.then((code) =>
+      reject(new Error(`start.ts exited (${code}) before its banner:\n${output}\n${errors}`)),
+    );
+  });
+  return {
+    output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const code = await exited;
+      await rm(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+/** The banner's addresses and admin token, checked against the server itself. */
+async function assertBannerReachesServer(output: string): Promise<string> {
+  const listening = /^union-join-server listening on (http:\/\/\S+)$/m.exec(output);
+  assert.ok(listening, output);
+  const base = listening[1]!;
+  assert.doesNotMatch(base, /:0$/, 'the real port, not the one asked for');
+  const formApi = /^ {2}form API +(\S+)$/m.exec(output)?.[1];
+  assert.equal(formApi, `${base}/v1/forms/example-union`);
+  for (const label of ['examples', 'script tag', 'element']) {
+    const url = new RegExp(`^ {2}${label} +(\\S+)$`, 'm').exec(output)?.[1];
+    assert.ok(url?.startsWith(`${base}/`), `${label}: ${url}`);
+  }
+  const form = await fetch(formApi);
+  assert.equal(form.status, 200);
+  assert.equal(((await form.json()) as { id: string }).id, 'example-union');
+
+  const curl = /^ {2}try +curl -H "Authorization: Bearer (\S+)" (\S+)$/m.exec(output);
+  assert.ok(curl, output);
+  assert.equal(curl[2], `${base}/v1/forms/example-union/applications`);
+  const list = await fetch(curl[2]!, { headers: { Authorization: `Bearer ${curl[1]}` } });
+  assert.equal(list.status, 200, 'the printed admin token is accepted');
+  return base;
+}
+
+describe('pnpm start', { timeout: 300_000 }, () => {
+  it('shows the address of the port given with --port', async () => {
+    const started = await start(['--port', '0'], {});
+    try {
+      await assertBannerReachesServer(started.output);
+    } finally {
+      assert.equal(await started.stop(), 0, 'stops cleanly on SIGTERM');
+    }
+  });
+
+  it('shows the address of the port given in UNION_JOIN_PORT', async () => {
+    const started = await start([], { UNION_JOIN_PORT: '0' });
+    try {
+      await assertBannerReachesServer(started.output);
+    } finally {
+      await started.stop();
+    }
+  });
+
+  it('passes the options after pnpm’s `--` to the server', async () => {
+    const started = await start(['--', '--port', '0', '--host', '127.0.0.1'], {
+      UNION_JOIN_PORT: '1',
+    });
+    try {
+      const base = await assertBannerReachesServer(started.output);
+      assert.match(base, /^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await started.stop();
+    }
+  });
+});
