@@ -180,7 +180,7 @@ export class UnionJoinForm extends LitElement {
 
   #onViewChanged(view: View, focus: FocusTarget): void {
     if (focus === 'summary') {
-      this.#focus.focusAfterRender('.error-summary', () => this.#t().errorSummaryTitle);
+      this.#focus.focusAfterRender('.error-summary', () => this.#t().errorSummaryTitle, true);
       return;
     }
     // Said from the render's own position, so a step revealed by an answer changes both alike.

@@ -11,6 +11,7 @@ export type FocusHost = ReactiveControllerHost & HTMLElement & { readonly render
 export class FocusController implements ReactiveController {
   readonly #host: FocusHost;
   #pending: string | undefined;
+  #alignTop = false;
   #announcement = (): string => '';
 
   constructor(host: FocusHost) {
@@ -23,9 +24,14 @@ export class FocusController implements ReactiveController {
     return this.#announcement();
   }
 
-  /** Focuses the element matching `selector` after the next render and announces `text()`. */
-  focusAfterRender(selector: string, text?: () => string): void {
+  /**
+   * Focuses the element matching `selector` after the next render and announces `text()`. With
+   * `alignTop`, a target whose first line (a heading) is off screen is scrolled to the top of the
+   * window, so a tall error summary never takes focus with its heading out of sight.
+   */
+  focusAfterRender(selector: string, text?: () => string, alignTop = false): void {
     this.#pending = selector;
+    this.#alignTop = alignTop;
     if (text) this.#announcement = text;
     this.#host.requestUpdate();
   }
@@ -47,9 +53,13 @@ export class FocusController implements ReactiveController {
     this.#pending = undefined;
     const target = this.#host.renderRoot.querySelector<HTMLElement>(selector);
     if (!target) return;
-    // After Continue at the bottom of a long step the new page would start off screen.
-    if (this.#host.getBoundingClientRect().top < 0) {
-      this.#host.scrollIntoView({ block: 'start', behavior: this.#scrollBehaviour() });
+    const behavior = this.#scrollBehaviour();
+    const first = this.#alignTop ? target.firstElementChild?.getBoundingClientRect() : undefined;
+    if (first && (first.top < 0 || first.bottom > innerHeight)) {
+      target.scrollIntoView({ block: 'start', behavior });
+    } else if (this.#host.getBoundingClientRect().top < 0) {
+      // After Continue at the bottom of a long step the new page would start off screen.
+      this.#host.scrollIntoView({ block: 'start', behavior });
     }
     target.focus({ preventScroll: true });
   }

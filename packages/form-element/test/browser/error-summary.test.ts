@@ -1,6 +1,42 @@
 import { expect } from '@open-wc/testing';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { allFields, exampleUnion } from './fixtures/definitions.ts';
-import { $, $$, continueOn, mount, root, textOf, type } from './fixtures/helpers.ts';
+import { $, $$, continueOn, mount, root, textOf, type, until } from './fixtures/helpers.ts';
+import type { UnionJoinForm } from '../../src/union-join-form.ts';
+
+/** A Swedish step of six required questions: a tall summary when all are left empty. */
+const sixQuestions = {
+  id: 'sex-fragor',
+  version: 1,
+  organisation: { name: 'Exempelförbundet', privacyNoticeUrl: 'https://example.org/integritet' },
+  locales: ['sv'],
+  steps: [
+    {
+      id: 'om-dig',
+      title: 'Om dig',
+      fields: ['Förnamn', 'Efternamn', 'Gatuadress', 'Postort', 'Arbetsplats', 'Yrke'].map(
+        (label, i) => ({ id: `f${i}`, type: 'text', label, required: true }),
+      ),
+    },
+  ],
+};
+
+/** Puts a tall page above the form and scrolls so only the form's first lines show at the bottom. */
+function formLowOnScreen(el: UnionJoinForm): void {
+  const spacer = document.createElement('div');
+  spacer.className = 'spacer';
+  spacer.textContent = 'Page content above the form';
+  spacer.style.height = '2000px';
+  el.before(spacer);
+  const top = el.getBoundingClientRect().top + scrollY;
+  scrollTo(0, top - innerHeight + 40);
+}
+
+/** Whether the summary's heading is wholly inside the window. */
+function headingInView(el: UnionJoinForm): boolean {
+  const box = $(el, '.error-summary h2').getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= innerHeight;
+}
 
 describe('<union-join-form> error summary', () => {
   it('takes focus and lists one link per problem, in field order', async () => {
@@ -68,6 +104,47 @@ describe('<union-join-form> error summary', () => {
     await type(el, 'uj-email', 'ada@example.org');
     await continueOn(el);
     expect(root(el).querySelector('.error-summary')).to.equal(null);
+  });
+
+  describe('on a small phone (360 x 640) with the form low on the page', () => {
+    before(async () => {
+      await setViewport({ width: 360, height: 640 });
+    });
+    afterEach(async () => {
+      document.querySelector('.spacer')?.remove();
+      scrollTo(0, 0);
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    });
+    after(async () => {
+      await setViewport({ width: 800, height: 600 });
+    });
+
+    it('scrolls the heading of a tall summary into view, at once under reduced motion', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = await mount(sixQuestions, { lang: 'sv' });
+      formLowOnScreen(el);
+      await continueOn(el);
+      expect($$(el, '.error-summary li')).to.have.length(6);
+      expect(el.shadowRoot?.activeElement).to.equal($(el, '.error-summary'));
+      expect(textOf($(el, '.error-summary h2'))).to.equal('Det finns ett problem');
+      expect(headingInView(el)).to.equal(true);
+    });
+
+    it('scrolls the heading into view with motion too', async () => {
+      const el = await mount(sixQuestions, { lang: 'sv' });
+      formLowOnScreen(el);
+      await continueOn(el);
+      expect(el.shadowRoot?.activeElement).to.equal($(el, '.error-summary'));
+      await until(() => headingInView(el), 'the heading in view');
+    });
+
+    it('leaves the page where it is when the heading already shows', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = await mount(sixQuestions, { lang: 'sv' });
+      await continueOn(el);
+      expect(scrollY).to.equal(0);
+      expect(headingInView(el)).to.equal(true);
+    });
   });
 
   it('marks only the box the engine names for a wrong part of a date', async () => {
