@@ -2,7 +2,8 @@
 // the server really listens on, whichever way the port was chosen.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -100,6 +101,34 @@ describe('pnpm start', { timeout: 300_000 }, () => {
       assert.match(base, /^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
       await started.stop();
+    }
+  });
+
+  it('on a port in use, says so in one line, exits non-zero and writes no data key', async () => {
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as AddressInfo).port;
+    const dataDir = await mkdtemp(join(tmpdir(), 'union-join-start-'));
+    try {
+      const child = spawn(process.execPath, [startScript, '--port', String(port)], {
+        env: { ...process.env, UNION_JOIN_DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 1);
+      const serverLines = output.split('\n').filter((line) => line.includes('union-join-server'));
+      assert.deepEqual(serverLines, [
+        `union-join-server: port ${port} is already in use; choose another with --port or UNION_JOIN_PORT`,
+      ]);
+      assert.doesNotMatch(output, /^\s+at /m, 'no stack trace');
+      assert.doesNotMatch(output, /union-join development server/, 'no banner');
+      assert.ok(!(await readdir(dataDir)).includes('keyring.json'), 'no data key written');
+    } finally {
+      other.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

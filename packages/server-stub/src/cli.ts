@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, FormLoadError, KeyringError } from './errors.ts';
+import { ConfigError, ServerStubError } from './errors.ts';
 import { HELP, parseCommand, type Environment } from './config.ts';
 import { rotateDataKey } from './crypto/rotate-data-key.ts';
 import { createJsonLogger } from './logger.ts';
@@ -71,11 +71,8 @@ export async function main(
     process.once('SIGTERM', stop);
     return 0;
   } catch (error) {
-    if (
-      error instanceof ConfigError ||
-      error instanceof FormLoadError ||
-      error instanceof KeyringError
-    ) {
+    // Each of the server's own errors is one line that says what to change; others keep their stack.
+    if (error instanceof ServerStubError) {
       io.err(`union-join-server: ${error.message}\n`);
       return error instanceof ConfigError ? 2 : 1;
     }

@@ -11,6 +11,16 @@ export class ConfigError extends ServerStubError {
   override name = 'ConfigError';
 }
 
+/** The server cannot listen on the configured host and port (taken, privileged or not local). */
+export class ListenError extends ServerStubError {
+  override name = 'ListenError';
+}
+
+/** The data directory cannot be created or written. */
+export class DataDirError extends ServerStubError {
+  override name = 'DataDirError';
+}
+
 /** A form definition or its private settings file failed to load. */
 export class FormLoadError extends ServerStubError {
   override name = 'FormLoadError';

@@ -1,13 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { AppEnv } from './app-env.ts';
 import { AnalyticsRollupJob } from './analytics/rollup-job.ts';
 import { createApp } from './app.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Environment, ServerConfig } from './config.ts';
 import { loadKeyring, type Keyring } from './crypto/keyring.ts';
-import { KeyringError } from './errors.ts';
+import { DataDirError, KeyringError, ListenError } from './errors.ts';
 import { FormRegistry } from './forms/form-registry.ts';
 import { createJsonLogger, type Logger } from './logger.ts';
 import { RetentionJob } from './retention/retention-job.ts';
@@ -34,13 +36,80 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the data directory's database and keyring, and checks every stored row has its key. */
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+}
+
+/** Creates the data directory if needed, and checks that this process can write in it. */
+function prepareDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    accessSync(dataDir, constants.W_OK | constants.X_OK);
+  } catch (cause) {
+    const reasons: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'read-only file system',
+      EEXIST: 'a file of that name is in the way',
+      ENOTDIR: 'part of the path is a file',
+    };
+    const code = errorCode(cause);
+    const reason = (code && reasons[code]) ?? code ?? 'unknown error';
+    throw new DataDirError(
+      `data directory ${dataDir} cannot be written (${reason}); ` +
+        'choose another with --data or UNION_JOIN_DATA_DIR',
+      { cause },
+    );
+  }
+}
+
+/** Binds `server`, or explains in one line why the address cannot be used. */
+async function listen(server: ServerType, port: number, host: string): Promise<AddressInfo> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (cause) {
+    const code = errorCode(cause);
+    const message =
+      code === 'EADDRINUSE'
+        ? `port ${port} is already in use; choose another with --port or UNION_JOIN_PORT`
+        : code === 'EACCES'
+          ? `port ${port} needs privileges this user does not have; ` +
+            'choose one above 1023 with --port or UNION_JOIN_PORT'
+          : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+            ? `cannot listen on ${host}: not an address of this machine; ` +
+              'choose another with --host or UNION_JOIN_HOST'
+            : `cannot listen on ${host} port ${port} (${code ?? 'unknown error'})`;
+    throw new ListenError(message, { cause });
+  }
+  return server.address() as AddressInfo;
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
+}
+
+/**
+ * Opens the data directory's database and keyring, and checks every stored row has its key.
+ * Throws {@link DataDirError} when the directory cannot be created or written.
+ */
 export async function openDataDir(
   dataDir: string,
   env: Environment,
   logger: Logger,
 ): Promise<{ storage: SqliteStorage; keyring: Keyring }> {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  prepareDataDir(dataDir);
   const { keyring, source, looseFileMode } = loadKeyring({ dataDir, env });
   if (source === 'generated') logger.warn('data_key_generated', { keyId: keyring.current.id });
   if (looseFileMode) logger.warn('keyring_file_readable_by_others', { file: 'keyring.json' });
@@ -57,7 +126,9 @@ export async function openDataDir(
 }
 
 /**
- * Loads forms, opens storage, listens, and starts the webhook worker and the retention job.
+ * Loads forms, listens, opens storage, and starts the webhook worker and the retention job.
+ * The port is bound before anything is written to the data directory, so a taken port
+ * ({@link ListenError}) leaves no new data key behind.
  *
  * @example
  * const server = await startServer(parseCommand(['--port', '0'], process.env).config);
@@ -72,9 +143,26 @@ export async function startServer(
   const logger = options.logger ?? createJsonLogger();
   const clock = options.clock ?? systemClock;
   const forms = FormRegistry.fromDirectory(config.formsDir, env);
+  // Requests that arrive before the storage is open are asked to come back in a moment.
+  let handle: Hono<AppEnv>['fetch'] = () =>
+    Response.json({ error: 'unavailable' }, { status: 503, headers: { 'Retry-After': '1' } });
+  const server = createAdaptorServer({
+    fetch: (request, bindings) => handle(request, bindings),
+    hostname: config.host,
+  });
+  const address = await listen(server, config.port, config.host);
+
+  let opened: Awaited<ReturnType<typeof openDataDir>>;
+  try {
+    opened = await openDataDir(config.dataDir, env, logger);
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+  const { storage, keyring } = opened;
+  // Only now, so that a start that fails prints nothing but its reason.
   if (forms.list().length === 0) logger.warn('no_forms', { formsDir: config.formsDir });
   if (config.adminTokens.length === 0) logger.warn('no_admin_tokens', {});
-  const { storage, keyring } = await openDataDir(config.dataDir, env, logger);
 
   const worker = new WebhookWorker({
     storage,
@@ -102,17 +190,8 @@ export async function startServer(
     logger,
     onDeliveryQueued: () => worker.nudge(),
   });
+  handle = app.fetch;
 
-  let server: ServerType;
-  const address = await new Promise<AddressInfo>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
-      resolve(info),
-    );
-    server.once('error', reject);
-  }).catch(async (error: unknown) => {
-    await storage.close();
-    throw error;
-  });
   worker.start();
   retention.start();
   rollup.start();
@@ -126,10 +205,7 @@ export async function startServer(
     storage,
     forms,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
+      await closeServer(server);
       await worker.stop();
       await retention.stop();
       await rollup.stop();

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { main } from '../src/cli.ts';
 import { FormLoadError } from '../src/errors.ts';
 import { FormRegistry } from '../src/forms/form-registry.ts';
@@ -126,4 +127,78 @@ test('private settings are checked with JSON paths and read secrets from the env
       /retentionDay/.test(error.message) &&
       !error.message.includes('x'.repeat(20)),
   );
+});
+
+/** A port some other program holds until the test ends. */
+async function takenPort(t: TestContext): Promise<number> {
+  const other = createServer();
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => other.close(() => resolve())));
+  return (other.address() as AddressInfo).port;
+}
+
+test('a port in use stops the start with one line, before anything is written to the data directory', async (t) => {
+  const port = await takenPort(t);
+  const dataDir = join(tempDir(t), 'data');
+  const { code, out, err } = await run([
+    '--port',
+    String(port),
+    '--data',
+    dataDir,
+    '--forms',
+    FORMS_DIR,
+  ]);
+  assert.equal(code, 1);
+  assert.equal(out, '');
+  assert.equal(
+    err,
+    `union-join-server: port ${port} is already in use; choose another with --port or UNION_JOIN_PORT\n`,
+  );
+  assert.equal(existsSync(dataDir), false, 'no data directory, so no new data key');
+});
+
+test('a port in use leaves an existing data directory as it was', async (t) => {
+  const port = await takenPort(t);
+  const dataDir = tempDir(t);
+  const { code, err } = await run(['--data', dataDir, '--forms', FORMS_DIR], {
+    UNION_JOIN_PORT: String(port),
+  });
+  assert.equal(code, 1);
+  assert.match(err, new RegExp(`^union-join-server: port ${port} is already in use;[^\\n]*\\n$`));
+  assert.deepEqual(readdirSync(dataDir), []);
+});
+
+test('a data directory that cannot be created or written stops the start with one line', async (t) => {
+  const blocker = join(tempDir(t), 'a-file');
+  writeFileSync(blocker, '');
+  for (const [dataDir, reason] of [
+    [blocker, 'a file of that name is in the way'],
+    [join(blocker, 'data'), 'part of the path is a file'],
+  ] as const) {
+    const { code, out, err } = await run(['--port', '0', '--data', dataDir, '--forms', FORMS_DIR]);
+    assert.equal(code, 1, dataDir);
+    assert.equal(out, '', 'never listening');
+    assert.equal(
+      err,
+      `union-join-server: data directory ${dataDir} cannot be written (${reason}); ` +
+        'choose another with --data or UNION_JOIN_DATA_DIR\n',
+    );
+  }
+});
+
+test('a read-only data directory stops the start with one line', async (t) => {
+  if (process.getuid?.() === 0) {
+    t.skip('the superuser may write anywhere');
+    return;
+  }
+  const dataDir = tempDir(t);
+  chmodSync(dataDir, 0o500);
+  t.after(() => chmodSync(dataDir, 0o700));
+  const { code, err } = await run(['--port', '0', '--data', dataDir, '--forms', FORMS_DIR]);
+  assert.equal(code, 1);
+  assert.match(
+    err,
+    /^union-join-server: data directory .* cannot be written \(permission denied\);/,
+  );
+  assert.deepEqual(readdirSync(dataDir), []);
 });
