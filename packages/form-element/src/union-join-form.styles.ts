@@ -326,10 +326,14 @@ export const styles = css`
     max-width: 24rem;
   }
 
+  /* Day, month and year stay on one line: the boxes narrow a little rather than wrap. */
   .parts {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem 1rem;
+    gap: 1rem;
+  }
+
+  .parts > div {
+    min-width: 0;
   }
 
   .parts [part~='label'] {
@@ -472,10 +476,11 @@ export const styles = css`
     border-top: 1px solid var(--_divider);
   }
 
+  /* Narrow: the question on its own line, then the answer with Change beside it. Wide: one row. */
   .summary > div {
     display: grid;
     grid-template-columns: 1fr auto;
-    align-items: baseline;
+    align-items: start;
     gap: 0.25rem 1rem;
     padding: 0.75rem 0;
     border-bottom: 1px solid var(--_divider);
@@ -490,19 +495,20 @@ export const styles = css`
     margin: 0;
   }
 
-  .summary .value {
+  /* One line per address line or option; on the span, so the template's own line breaks are not. */
+  .summary .value span {
     white-space: pre-line;
   }
 
+  /* The 44 px target is centred on the answer's first line, without making the row taller. */
   .summary .actions-cell {
-    align-self: baseline;
-    margin-block: -0.625rem;
+    display: flex;
+    margin-block: calc((1.5em - var(--_target)) / 2);
   }
 
   @media (min-width: 40rem) {
     .summary > div {
       grid-template-columns: 2fr 3fr auto;
-      align-items: baseline;
     }
     .summary dt {
       grid-column: auto;

@@ -454,7 +454,7 @@ export class UnionJoinForm extends LitElement {
                 return html`<div>
                   <dt>${label}</dt>
                   <dd class=${shown === undefined ? 'value muted' : 'value'}>
-                    ${shown ?? t.notProvided}
+                    <span>${shown ?? t.notProvided}</span>
                   </dd>
                   <dd class="actions-cell">
                     <button

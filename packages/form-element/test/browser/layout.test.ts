@@ -28,6 +28,60 @@ function smallTargets(el: UnionJoinForm): string[] {
     .map((node) => node.id || node.className || node.localName);
 }
 
+/** Whether the day, month and year boxes of the birth date sit on one line. */
+function dateOnOneLine(el: UnionJoinForm): boolean {
+  const tops = $$(el, '[data-field="birthDate"] input').map((i) => i.getBoundingClientRect().top);
+  return tops.length === 3 && tops.every((top) => Math.abs(top - tops[0]!) < 1);
+}
+
+/** Shows the birth date in error: every box marked, the field indented by its red bar. */
+async function dateInError(el: UnionJoinForm): Promise<void> {
+  await type(el, 'uj-birthDate', '10');
+  await continueOn(el);
+  expect($(el, '[data-field="birthDate"]').classList.contains('has-error')).to.equal(true);
+}
+
+async function toReview(el: UnionJoinForm): Promise<void> {
+  await type(el, 'uj-givenName', 'Ada');
+  await type(el, 'uj-birthDate', '10');
+  await type(el, 'uj-birthDate-month', '12');
+  await type(el, 'uj-birthDate-year', '1985');
+  await type(el, 'uj-email', 'ada@example.org');
+  await continueOn(el);
+  option(el, 'membershipType', 'Full').click();
+  await el.updateComplete;
+  await type(el, 'uj-employer', 'Northfield Care Homes and Community Services');
+  await continueOn(el);
+  await continueOn(el);
+  expect(heading(el)).to.equal('Check your answers');
+}
+
+/** The box of the first line of text inside `element`, as drawn (not the element's own box). */
+function firstTextLine(element: Element): DOMRect {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const line = [...range.getClientRects()].find((rect) => rect.width > 0);
+  if (!line) throw new Error('no text drawn');
+  return line;
+}
+
+/** Each review row: where its question, its answer and its Change text are drawn. */
+function reviewRows(el: UnionJoinForm): { key: DOMRect; value: DOMRect; change: DOMRect }[] {
+  return $$(el, '.summary > div').map((row) => ({
+    key: firstTextLine(row.querySelector('dt')!),
+    value: firstTextLine(row.querySelector('.value')!),
+    change: firstTextLine(row.querySelector('button')!),
+  }));
+}
+
+/** Whether the Change text sits on the answer's first line, to its right. */
+function changeBesideValue(row: ReturnType<typeof reviewRows>[number]): boolean {
+  const centre = (rect: DOMRect) => rect.top + rect.height / 2;
+  return (
+    row.change.left >= row.value.right && Math.abs(centre(row.change) - centre(row.value)) <= 2
+  );
+}
+
 describe('<union-join-form> on a small phone (360 x 640)', () => {
   useMockApi();
 
@@ -97,6 +151,26 @@ describe('<union-join-form> on a small phone (360 x 640)', () => {
     expect(scrollsSideways(el)).to.equal(false);
     await expect(el).to.be.accessible();
   });
+
+  it('keeps day, month and year on one line when the date is in error', async () => {
+    const el = await mount(exampleUnion);
+    await dateInError(el);
+    expect(dateOnOneLine(el)).to.equal(true);
+    expect(scrollsSideways(el)).to.equal(false);
+    expect(smallTargets(el)).to.deep.equal([]);
+  });
+
+  it('puts the question above the answer, and Change beside the answer', async () => {
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const rows = reviewRows(el);
+    expect(rows).to.have.length(6);
+    for (const row of rows) {
+      expect(row.key.bottom, 'question above').to.be.at.most(row.value.top + 0.5);
+      expect(changeBesideValue(row), 'Change beside the answer').to.equal(true);
+    }
+    expect(smallTargets(el)).to.deep.equal([]);
+  });
 });
 
 describe('<union-join-form> at 320 px, the narrowest phone', () => {
@@ -105,6 +179,20 @@ describe('<union-join-form> at 320 px, the narrowest phone', () => {
   });
   after(async () => {
     await setViewport({ width: 800, height: 600 });
+  });
+
+  it('keeps day, month and year on one line when the date is in error', async () => {
+    const el = await mount(exampleUnion);
+    await dateInError(el);
+    expect(dateOnOneLine(el)).to.equal(true);
+    expect(scrollsSideways(el)).to.equal(false);
+  });
+
+  it('keeps Change beside the answer on the review', async () => {
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    for (const row of reviewRows(el)) expect(changeBesideValue(row)).to.equal(true);
+    expect(scrollsSideways(el)).to.equal(false);
   });
 
   it('fits the widest steps: dates, address and bank details', async () => {
@@ -120,5 +208,24 @@ describe('<union-join-form> at 320 px, the narrowest phone', () => {
     await continueOn(el);
     expect(heading(el)).to.equal('Identity and payment');
     expect(scrollsSideways(el)).to.equal(false);
+  });
+});
+
+describe('<union-join-form> on a wide screen (1280 x 800)', () => {
+  before(async () => {
+    await setViewport({ width: 1280, height: 800 });
+  });
+  after(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('puts question, answer and Change in one row on the review', async () => {
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    for (const row of reviewRows(el)) {
+      expect(Math.abs(row.key.top - row.value.top), 'question and answer level').to.be.below(2);
+      expect(row.key.right).to.be.at.most(row.value.left);
+      expect(changeBesideValue(row), 'Change on the same line').to.equal(true);
+    }
   });
 });
