@@ -74,7 +74,8 @@ describe('joining the example union on its web page', () => {
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.getByRole('heading', { name: 'Application sent' }).waitFor();
     const id = await reference();
-    await review.getByText(id).waitFor();
+    // The reference as the applicant reads it, grouped in fours or not.
+    await review.getByText(new RegExp((id.match(/.{4}/g) ?? [id]).join('-?'))).waitFor();
     return id;
   }
 

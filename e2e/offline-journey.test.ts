@@ -95,8 +95,10 @@ describe('a journey through a lost connection and a browser restart', () => {
     ({ context, page } = await openForm());
     try {
       await page.getByRole('heading', { name: 'Application sent' }).waitFor();
-      const reference = (await page.getByRole('strong').textContent())?.trim() ?? '';
-      assert.match(reference, /\S/);
+      // Shown to the applicant grouped for reading (XXXX-XXXX-...), stored without the hyphens.
+      const shown = (await page.getByRole('strong').textContent())?.trim() ?? '';
+      const reference = shown.replaceAll('-', '');
+      assert.match(reference, /^[0-9A-HJKMNP-TV-Z]{16}$/);
 
       const received = await waitFor(
         () => rig.delivered.find((application) => application.id === reference),

@@ -213,6 +213,15 @@ describe('openapi.yaml', () => {
     assert.ok(checked >= 15, `checked ${checked} examples`);
   });
 
+  it('every parameter example matches its schema', () => {
+    const parameters = Object.entries((spec.components as Json).parameters as Json);
+    const withExamples = parameters.filter(([, p]) => 'example' in (p as Json));
+    assert.ok(withExamples.length >= 3);
+    for (const [name, p] of withExamples) {
+      assertMatches((p as Json).schema, (p as Json).example, `parameter ${name}`);
+    }
+  });
+
   it('its form-definition example is accepted by parseFormDefinition', () => {
     const parsed = parseFormDefinition(examples.FormDefinition!.value);
     assert.equal(parsed.id, 'example-union');

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Application } from '@union-join/sdk';
+import { sealApplication } from '../src/crypto/application-box.ts';
 import type { AccessLogEntry } from '../src/storage/storage.ts';
 import {
   admin,
@@ -180,7 +182,12 @@ test('reads one application with its deliveries, and logs the read', async (t) =
 
 test('answers 404 for an unknown or malformed application id', async (t) => {
   const server = createTestServer(t);
-  for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id', '..%2F..%2Fetc']) {
+  for (const id of [
+    '00000000-0000-4000-8000-000000000000',
+    '0000-0000-0000-0000',
+    'not-an-id',
+    '..%2F..%2Fetc',
+  ]) {
     const response = await admin(server, `/v1/applications/${id}`);
     assert.equal(response.status, 404, id);
     assert.equal(((await response.json()) as { error: string }).error, 'application_not_found');
@@ -227,6 +234,72 @@ test('marks an application retrieved once, keeping the first time', async (t) =>
     (await accessLog(server)).map((entry) => entry.action),
     ['application.retrieved', 'application.retrieved', 'application.retrieved'],
   );
+});
+
+test('finds an application by its reference as staff type it, and logs the stored id', async (t) => {
+  const server = createTestServer(t);
+  const id = await submitted(server);
+  const grouped = (id.match(/.{4}/g) ?? []).join('-');
+  const typed = grouped.toLowerCase().replaceAll('0', 'o').replaceAll('1', 'l');
+  assert.notEqual(typed, id);
+
+  const read = await admin(server, `/v1/applications/${typed}`);
+  assert.equal(read.status, 200);
+  assert.equal(((await read.json()) as { id: string }).id, id);
+  const retrieved = await admin(server, `/v1/applications/${grouped}/retrieved`, {
+    method: 'POST',
+  });
+  assert.equal(retrieved.status, 200);
+  assert.equal(((await retrieved.json()) as { id: string }).id, id);
+  const erased = await admin(server, `/v1/applications/${grouped.toLowerCase()}`, {
+    method: 'DELETE',
+  });
+  assert.equal(erased.status, 204);
+  assert.equal(await server.storage.getApplication(id), undefined);
+  assert.deepEqual(
+    (await accessLog(server)).map((entry) => [entry.action, entry.applicationIds]),
+    [
+      ['application.read', [id]],
+      ['application.retrieved', [id]],
+      ['application.delete', [id]],
+    ],
+  );
+});
+
+test('an application stored under a UUID id before is still read, listed and erased', async (t) => {
+  const server = createTestServer(t);
+  const id = '5f0c6a2e-8d3b-4c71-9a4e-2b7f1d3c8e90';
+  const application = (await validApplication()) as unknown as Application;
+  const box = sealApplication(server.keyring, id, 'example-union', {
+    application,
+    bodyDigest: 'd'.repeat(64),
+  });
+  await server.storage.insertApplication({
+    id,
+    formId: 'example-union',
+    formVersion: application.formVersion,
+    receivedAt: server.clock.now(),
+    keyId: box.keyId,
+    nonce: box.nonce,
+    ciphertext: box.ciphertext,
+    idempotencyKey: 'legacy',
+    requestHash: 'h'.repeat(64),
+    retrievedAt: null,
+    deliveredAt: null,
+  });
+  await submitted(server);
+  const page = (await (
+    await admin(server, '/v1/forms/example-union/applications?limit=1')
+  ).json()) as ListBody;
+  const rest = (await (
+    await admin(server, `/v1/forms/example-union/applications?limit=1&cursor=${page.next}`)
+  ).json()) as ListBody;
+  assert.ok([...page.applications, ...rest.applications].some((entry) => entry.id === id));
+
+  const read = await admin(server, `/v1/applications/${id.toUpperCase()}`);
+  assert.equal(read.status, 200);
+  assert.deepEqual(((await read.json()) as { application: unknown }).application, application);
+  assert.equal((await admin(server, `/v1/applications/${id}`, { method: 'DELETE' })).status, 204);
 });
 
 test('serves the access log, oldest first, and logs reading it', async (t) => {

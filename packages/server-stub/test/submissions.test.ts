@@ -10,13 +10,13 @@ interface ErrorBody {
   issues?: { path: (string | number)[]; code: string; message: string }[];
 }
 
-test('stores a valid application and answers 201 with its id and time', async (t) => {
+test('stores a valid application and answers 201 with a short reference and the time', async (t) => {
   const server = createTestServer(t);
   const application = await validApplication();
   const response = await submit(server, application);
   assert.equal(response.status, 201);
   const body = (await response.json()) as { id: string; receivedAt: string };
-  assert.match(body.id, /^[0-9a-f-]{36}$/);
+  assert.match(body.id, /^[0-9A-HJKMNP-TV-Z]{16}$/, 'Crockford base32, easy to read out');
   assert.equal(body.receivedAt, new Date(server.clock.now()).toISOString());
   assert.equal(response.headers.get('location'), `/v1/applications/${body.id}`);
   const stored = await server.storage.getApplication(body.id);

@@ -6,11 +6,11 @@ import { toCsv } from '../export/csv.ts';
 import { adminAuth } from '../http/admin-auth.ts';
 import { HttpProblem } from '../http/http-problem.ts';
 import { securityHeaders } from '../http/security-headers.ts';
+import { normaliseApplicationId } from '../storage/application-id.ts';
 import type { ApplicationRecord, DeliveryRecord } from '../storage/storage.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 const FORM_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const APPLICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_PAGE = 1000;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -28,7 +28,7 @@ function parseCursor(value: string | undefined): { receivedAt: number; id: strin
   if (value === undefined || value === '') return undefined;
   const decoded = Buffer.from(value, 'base64url').toString('utf8');
   const [time, id] = decoded.split('/');
-  if (!time || !/^\d+$/.test(time) || !id || !APPLICATION_ID.test(id)) {
+  if (!time || !/^\d+$/.test(time) || !id || normaliseApplicationId(id) !== id) {
     throw new HttpProblem(400, 'invalid_query', '"cursor" is not one this server issued.');
   }
   return { receivedAt: Number(time), id };
@@ -103,9 +103,10 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
       count: ids.length,
     });
 
+  // Staff read references off a screen or over the phone: any case and the grouping hyphens match.
   const applicationId = (c: Context<AppEnv>) => {
-    const id = c.req.param('id') ?? '';
-    if (!APPLICATION_ID.test(id)) {
+    const id = normaliseApplicationId(c.req.param('id') ?? '');
+    if (id === undefined) {
       throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
     }
     return id;

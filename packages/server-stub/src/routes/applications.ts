@@ -7,6 +7,7 @@ import { bodyDigest, matchesRequestHash, requestHash } from '../crypto/request-h
 import { HttpProblem } from '../http/http-problem.ts';
 import { applyCors } from '../http/origin-policy.ts';
 import { readJsonBody } from '../http/read-json-body.ts';
+import { newApplicationId } from '../storage/application-id.ts';
 import type { ApplicationRecord, DeliveryRecord } from '../storage/storage.ts';
 import type { RouteDeps } from './route-deps.ts';
 
@@ -127,7 +128,7 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
       );
     }
 
-    const id = randomUUID();
+    const id = newApplicationId();
     const receivedAt = deps.clock.now();
     const box = sealApplication(deps.keyring, id, form.id, {
       application: result.application,
