@@ -15,7 +15,9 @@ export type UnionJoinErrorKind = (typeof UnionJoinErrorKind)[keyof typeof UnionJ
 
 /** Fired when loading the form or sending the application fails; `detail.error` is the cause. */
 export class UnionJoinErrorEvent extends Event {
+  /** The event's type, for `addEventListener`. */
   static readonly eventName = 'union-join-error';
+  /** What failed (`load`, `definition`, `validation` or `submit`) and the error, for logs. */
   readonly detail: { readonly kind: UnionJoinErrorKind; readonly error: unknown };
 
   constructor(kind: UnionJoinErrorKind, error: unknown) {

@@ -1,6 +1,8 @@
 /** Fired when an application was saved on the device and will be sent once the browser is online. */
 export class UnionJoinQueuedEvent extends Event {
+  /** The event's type, for `addEventListener`. */
   static readonly eventName = 'union-join-queued';
+  /** The key the queued application will be sent with, so a backend can match it up. */
   readonly detail: { readonly idempotencyKey: string };
 
   constructor(idempotencyKey: string) {

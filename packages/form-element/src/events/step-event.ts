@@ -10,7 +10,9 @@ export interface UnionJoinStepDetail {
 
 /** Fired when a step (or the review, confirmation or ineligible page) is shown. */
 export class UnionJoinStepEvent extends Event {
+  /** The event's type, for `addEventListener`. */
   static readonly eventName = 'union-join-step';
+  /** Which view is shown, and where it stands among the visible steps. */
   readonly detail: UnionJoinStepDetail;
 
   constructor(detail: UnionJoinStepDetail) {

@@ -5,7 +5,9 @@ import type { Application } from '@union-join/sdk';
  * sending, so a page can hand the application to its own code instead.
  */
 export class UnionJoinSubmitEvent extends Event {
+  /** The event's type, for `addEventListener`. */
   static readonly eventName = 'union-join-submit';
+  /** The application about to be sent. */
   readonly detail: { readonly application: Application };
 
   constructor(application: Application) {
