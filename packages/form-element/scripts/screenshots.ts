@@ -50,11 +50,16 @@ function serve(request: IncomingMessage, response: ServerResponse): void {
     request.on('end', () =>
       send(
         'application/json',
-        JSON.stringify({ id: 'EWU-7K3Q-9F2M', receivedAt: new Date().toISOString() }),
+        JSON.stringify({ id: '7K3Q9F2MXW4PH8RT', receivedAt: new Date().toISOString() }),
         201,
       ),
     );
     return;
+  }
+  // The form's anonymous step analytics: accepted and dropped.
+  if (request.method === 'POST' && url.pathname === '/v1/events') {
+    request.resume();
+    return send('text/plain', '', 202);
   }
   if (url.pathname === '/') return send('text/html; charset=utf-8', page);
   if (url.pathname === '/page.css') return send('text/css', css);
@@ -110,6 +115,7 @@ try {
 
     await p.getByLabel('Email address').fill('ada@example');
     await p.getByLabel('First name').fill('');
+    await p.getByLabel('Year').fill('');
     await p.getByRole('button', { name: 'Continue' }).click();
     await p.getByRole('heading', { name: 'There is a problem' }).waitFor();
     await shoot(p, 'error', width);
@@ -125,7 +131,7 @@ try {
     await shoot(p, 'review', width);
 
     await p.getByRole('button', { name: 'Send application' }).click();
-    await p.getByText('EWU-7K3Q-9F2M').waitFor();
+    await p.getByText('7K3Q-').waitFor();
     await shoot(p, 'confirmation', width);
     await context.close();
   }
