@@ -62,6 +62,28 @@ const INPUTS: [field: string, raw: unknown][] = [
   ['bank', { accountHolder: 'Ada', sortCode: VALID.sortCode, accountNumber: VALID.accountNumber }],
   ['bank', { accountHolder: 'Ada', sortCode: '12-34', accountNumber: '1234' }],
   ['bank', { sortCode: VALID.sortCode }],
+  ['name', 'a\n=b'],
+  ['name', 'Ada\r\n\tLovelace\u0000'],
+  ['email', 'ada@example.org\r\nBcc: eve@example.org'],
+  ['story', 'one\r\ntwo\u0007'],
+  ['nino', `${VALID.nino.slice(0, 2)}\n${VALID.nino.slice(2)}`],
+  ['address', { line1: '1 Storgatan\nBox 7', town: 'Stockholm', postcode: '114\t55' }],
+];
+
+/** Inputs with line breaks, tabs and other control characters, and what is stored for each. */
+const CONTROL_CHARACTERS: [field: string, raw: unknown, stored: unknown][] = [
+  ['name', 'a\n=b', 'a =b'],
+  ['name', 'Ada\r\n\tLovelace\u0000', 'Ada Lovelace'],
+  ['email', 'ada@example.org\n', 'ada@example.org'],
+  ['phone', '+44 7700\u2028900982', '+44 7700 900982'],
+  ['postcode', 'SW1A\r\n1AA', 'SW1A 1AA'],
+  ['iban', `${VALID.iban.slice(0, 4)}\n${VALID.iban.slice(4)}`, VALID.iban.replaceAll(' ', '')],
+  ['story', 'one\r\ntwo\u0007\tthree', 'one\ntwo three'],
+  [
+    'address',
+    { line1: '1 Storgatan\nBox 7', town: 'Stockholm\u0000', postcode: '11455' },
+    { line1: '1 Storgatan Box 7', town: 'Stockholm', postcode: '114 55', country: 'SE' },
+  ],
 ];
 
 function engineVerdict(
@@ -124,6 +146,19 @@ describe('the engine and validateApplication agree', () => {
         serverVerdict(every, answers, consents),
         engineVerdict(every, answers, consents),
       );
+    });
+  }
+
+  for (const [field, raw, stored] of CONTROL_CHARACTERS) {
+    it(`stores the same answer for ${field} = ${JSON.stringify(raw).slice(0, 50)}`, async () => {
+      const session = createFormSession(every, { locale: 'en', now });
+      session.set(field, raw);
+      session.set('terms', true);
+      assert.deepEqual(session.get(field), stored, 'the engine');
+      const data = { ...(await session.toApplication()), answers: { [field]: raw } };
+      const result = validateApplication(every, data, { now });
+      assert.ok(result.ok, JSON.stringify(!result.ok && result.issues));
+      assert.deepEqual(result.application.answers[field], stored, 'validateApplication');
     });
   }
 

@@ -150,6 +150,41 @@ describe('createFormSession: answers are normalised as they are set', () => {
       { accountHolder: 'Ada', sortCode: '200000', accountNumber: '55779911' },
     ],
     ['bank', { accountHolder: '', sortCode: ' ', accountNumber: '' }, undefined],
+    // One-line answers stay on one line: a pasted or crafted line break, tab or other control
+    // character becomes a single space (a line break here would split a CSV row or a CRM field).
+    ['name', 'a\n=b', 'a =b'],
+    ['name', 'Ada\r\n\r\nLovelace', 'Ada Lovelace'],
+    ['name', 'Ada \t Lovelace', 'Ada Lovelace'],
+    ['name', 'Ada\u0000\u0007\u001bLovelace\u007f', 'Ada Lovelace'],
+    ['name', 'Ada\u0085\u2028Lovelace', 'Ada Lovelace'],
+    ['name', '\n\t\r', undefined],
+    ['email', 'ada@example.org\r\nBcc: eve@example.org', 'ada@example.org Bcc: eve@example.org'],
+    ['phone', '+44 7700\n900982', '+44 7700 900982'],
+    ['postcode', 'SW1A\n1AA', 'SW1A 1AA'],
+    ['nino', 'AB\t123456\nC', 'AB123456C'],
+    ['iban', 'GB82\nWEST\t12345698765432', 'GB82WEST12345698765432'],
+    ['sector', 'public\n', 'public'],
+    [
+      'address',
+      { line1: '1 Storgatan\nBox 7', line2: 'c/o\tAda', town: 'Stock\rholm', postcode: '114\n55' },
+      {
+        line1: '1 Storgatan Box 7',
+        line2: 'c/o Ada',
+        town: 'Stock holm',
+        postcode: '114 55',
+        country: 'SE',
+      },
+    ],
+    [
+      'bank',
+      { accountHolder: 'Ada\nLovelace', sortCode: '20\n00\n00', accountNumber: '5577\t9911' },
+      { accountHolder: 'Ada Lovelace', sortCode: '200000', accountNumber: '55779911' },
+    ],
+    // A textarea keeps its lines (as \n, whatever the device sent); tabs become spaces and other
+    // control characters go.
+    ['story', 'one\r\ntwo\rthree\u2028four', 'one\ntwo\nthree\nfour'],
+    ['story', 'a\tb\u0000c\u0007\n\nd\u007f', 'a bc\n\nd'],
+    ['story', '\n\u0000 \n', undefined],
   ];
   for (const [field, raw, stored] of cases) {
     it(`stores ${JSON.stringify(raw)} for ${field} as ${JSON.stringify(stored)}`, () => {

@@ -25,6 +25,26 @@ test('stores a valid application and answers 201 with a short reference and the 
   assert.deepEqual(openApplication(server.keyring, stored), application);
 });
 
+test('stores one-line answers on one line, whatever control characters were sent', async (t) => {
+  const server = createTestServer(t);
+  const response = await submit(
+    server,
+    await validApplication({
+      givenName: 'Ada\n=Lovelace',
+      email: 'ada@example.org\r\n',
+      employer: 'Acme\r\n\tWorks\u0000Ltd',
+    }),
+  );
+  assert.equal(response.status, 201);
+  const { id } = (await response.json()) as { id: string };
+  const stored = await server.storage.getApplication(id);
+  assert.ok(stored);
+  const { answers } = openApplication(server.keyring, stored);
+  assert.equal(answers.givenName, 'Ada =Lovelace');
+  assert.equal(answers.email, 'ada@example.org');
+  assert.equal(answers.employer, 'Acme Works Ltd');
+});
+
 test('ids are random: two submissions never share one', async (t) => {
   const server = createTestServer(t);
   const ids = new Set<string>();

@@ -7,9 +7,33 @@ import type { FieldDefinition } from '../definition/field-definition.ts';
 import { POSTCODE_COUNTRIES, normaliseIdentifier, normalisePostcode } from '../validators/index.ts';
 import type { PostcodeCountry } from '../validators/index.ts';
 
-/** A string with Unicode composed (so "å" typed on any keyboard compares equal) and trimmed. */
+// A run of line breaks, tabs or other control characters (C0, DEL, C1, and the Unicode line and
+// paragraph separators), with any spaces around it. In a one-line answer such a run can only come
+// from a paste or a crafted request, and would break CSV exports and the CRM fields it lands in.
+const CONTROL_RUN = /\s*[\p{Cc}\u2028\u2029][\s\p{Cc}\u2028\u2029]*/gu;
+const LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
+const CONTROL_BUT_NEW_LINE = /[^\P{Cc}\n]/gu;
+
+/**
+ * One line of text: Unicode composed (so "å" typed on any keyboard compares equal), every run of
+ * line breaks, tabs and other control characters made one space, and trimmed.
+ */
 export function cleanText(value: unknown): string {
-  return typeof value === 'string' ? value.normalize('NFC').trim() : '';
+  return typeof value === 'string' ? value.normalize('NFC').replace(CONTROL_RUN, ' ').trim() : '';
+}
+
+/**
+ * Text of several lines (a `textarea` answer): line breaks kept as `\n`, a tab made a space,
+ * other control characters dropped, Unicode composed, and trimmed.
+ */
+export function cleanParagraphs(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return value
+    .normalize('NFC')
+    .replace(LINE_BREAK, '\n')
+    .replaceAll('\t', ' ')
+    .replace(CONTROL_BUT_NEW_LINE, '')
+    .trim();
 }
 
 function orAbsent(value: string): string | undefined {
@@ -89,7 +113,8 @@ function normaliseOptions(raw: unknown, optionValues: readonly string[]): string
 
 /**
  * The canonical form of a raw answer (already of the JavaScript type `rawAnswerSchema` allows),
- * or `undefined` when it is empty: text trimmed, identifiers and bank details upper case without
+ * or `undefined` when it is empty: text trimmed and on one line (only a textarea keeps its line
+ * breaks), identifiers and bank details upper case without
  * spaces or hyphens, postcodes as people write them ("SW1A 1AA"), an unticked box absent.
  */
 export function normaliseAnswer(field: FieldDefinition, raw: unknown): AnswerValue | undefined {
@@ -115,6 +140,8 @@ export function normaliseAnswer(field: FieldDefinition, raw: unknown): AnswerVal
       return normaliseAddress(raw, field.defaultCountry);
     case 'uk-bank-account':
       return normaliseBankAccount(raw);
+    case 'textarea':
+      return orAbsent(cleanParagraphs(raw));
     default:
       return orAbsent(cleanText(raw));
   }
