@@ -219,6 +219,31 @@ describe('parseFormDefinition: problems across the form', () => {
     assertIssue(form, 'steps[2].fields[1].id', '"email"', 'steps[0].fields[2]');
   });
 
+  it('rejects field and step ids that no server accepts as a key', () => {
+    for (const id of ['constructor', 'prototype', '__proto__']) {
+      const form = designExample();
+      steps(form)[1]!.id = id;
+      fields(form, 0)[2]!.id = id;
+      // Through JSON, as a webmaster's file arrives, so "__proto__" is an own key.
+      const parsed = JSON.parse(JSON.stringify(form)) as unknown;
+      const words = id === '__proto__' ? ['must start with a letter'] : [`"${id}"`, 'refuse'];
+      assertIssue(parsed, 'steps[1].id', ...words, ...(id === '__proto__' ? [] : ['step id']));
+      assertIssue(parsed, 'steps[0].fields[2].id', ...words);
+    }
+    const form = designExample();
+    fields(form, 0)[2]!.id = 'constructor';
+    fields(form, 1)[1]!.showIf = { field: 'constructor', notEmpty: true };
+    assertIssue(form, 'steps[0].fields[2].id', 'could never be sent', 'choose another field id');
+    assert.equal(issuesOf(form).length, 1, 'a field that depends on it is not reported as well');
+  });
+
+  it('accepts ids that only contain a reserved word', () => {
+    const form = designExample();
+    steps(form)[1]!.id = 'prototypes';
+    fields(form, 0)[2]!.id = 'constructorName';
+    assert.doesNotThrow(() => parseFormDefinition(form));
+  });
+
   it('rejects showIf pointing at an unknown field, suggesting the likely one', () => {
     const form = designExample();
     (fields(form, 1)[1]!.showIf as Json).field = 'membershiptype';

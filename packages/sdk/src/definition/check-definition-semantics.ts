@@ -1,6 +1,7 @@
 import type { LocatedProblem } from './describe-definition-issue.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { FIELD_TYPES, MAX_OPTIONS } from './field-definition.ts';
+import { RESERVED_IDS } from './identifiers.ts';
 import { MAX_FIELDS_PER_STEP, MAX_LOCALES, MAX_STEPS } from './form-definition.ts';
 import type { FieldType } from './field-definition.ts';
 import { formatJsonPath, quote } from './json-path.ts';
@@ -78,6 +79,15 @@ function checkText(
     path: [...path, key],
     message: `missing the ${names} text; the form's locales are ${locales.map((l) => `"${l}"`).join(', ')}`,
   });
+}
+
+// `__proto__` does not start with a letter, so the id pattern already refuses it with its own message.
+function isReserved(id: string | undefined): id is string {
+  return id !== undefined && RESERVED_IDS.includes(id) && /^[A-Za-z]/.test(id);
+}
+
+function reserved(id: string): string {
+  return `${quote(id)} is a name servers refuse as a key (it reaches JavaScript's object prototype)`;
 }
 
 function checkShowIfValues(
@@ -232,7 +242,7 @@ function checkField(
 }
 
 /**
- * The problems zod cannot see: duplicate ids, `showIf` and eligibility pointing at the wrong
+ * The problems zod cannot see: duplicate or reserved ids, `showIf` and eligibility pointing at the wrong
  * field, option values a condition can never match, texts missing a locale of the form.
  */
 export function checkDefinitionSemantics(definition: unknown): LocatedProblem[] {
@@ -257,6 +267,12 @@ export function checkDefinitionSemantics(definition: unknown): LocatedProblem[] 
     if (!step) return;
     const stepPath: PathSegment[] = ['steps', s];
     const stepId = text(step, 'id');
+    if (isReserved(stepId)) {
+      problems.push({
+        path: [...stepPath, 'id'],
+        message: `${reserved(stepId)}; choose another step id`,
+      });
+    }
     if (stepId !== undefined) {
       const first = stepIds.get(stepId);
       if (first === undefined) stepIds.set(stepId, s);
@@ -280,6 +296,12 @@ export function checkDefinitionSemantics(definition: unknown): LocatedProblem[] 
       };
       fields.push(site);
       if (site.id === undefined) return;
+      if (isReserved(site.id)) {
+        problems.push({
+          path: [...site.path, 'id'],
+          message: `${reserved(site.id)}, so an answer to this field could never be sent; choose another field id`,
+        });
+      }
       const first = byId.get(site.id);
       if (first === undefined) byId.set(site.id, site);
       else {

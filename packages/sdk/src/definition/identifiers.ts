@@ -9,6 +9,13 @@ const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const FORM_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const PURPOSE_PATTERN = /^[a-z][a-z0-9_-]*$/;
 
+/**
+ * Names an id may not have. Field ids become the keys of a submitted application's answers, and
+ * servers refuse these keys in every body (they reach an object's prototype), so an answer to
+ * such a field could never be sent.
+ */
+export const RESERVED_IDS: readonly string[] = ['constructor', 'prototype', '__proto__'];
+
 /** Zod schema of a step or field id. */
 export const IdSchema = z
   .string()
