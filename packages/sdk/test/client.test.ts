@@ -15,7 +15,7 @@ import {
   type Application,
   type ClientOptions,
 } from '@union-join/sdk';
-import { exampleApplication, exampleDefinitionJson } from './client-fixtures.ts';
+import { designExample, exampleApplication } from './definition-fixtures.ts';
 
 const endpoint = 'https://join.example.test';
 const applicationsUrl = `${endpoint}/v1/forms/:formId/applications`;
@@ -435,7 +435,7 @@ describe('getForm', () => {
         seen.push(tag);
         if (tag === '"v3"')
           return new HttpResponse(null, { status: 304, headers: { ETag: '"v3"' } });
-        return HttpResponse.json(exampleDefinitionJson, { headers: { ETag: '"v3"' } });
+        return HttpResponse.json(designExample(), { headers: { ETag: '"v3"' } });
       }),
     );
     const { client } = testClient();
@@ -455,7 +455,7 @@ describe('getForm', () => {
       http.get(formUrl, ({ request }) => {
         seen.push(request.headers.get('if-none-match'));
         const headers: Record<string, string> = version < 5 ? { ETag: `"v${version}"` } : {};
-        return HttpResponse.json({ ...exampleDefinitionJson, version }, { headers });
+        return HttpResponse.json({ ...designExample(), version }, { headers });
       }),
     );
     const { client } = testClient();
@@ -473,8 +473,8 @@ describe('getForm', () => {
     server.use(
       http.get(formUrl, () => {
         attempts++;
-        const broken = structuredClone(exampleDefinitionJson);
-        (broken.steps[0]!.fields[0] as { type: string }).type = 'emial';
+        const broken = designExample() as { steps: { fields: { type: string }[] }[] };
+        broken.steps[0]!.fields[0]!.type = 'emial';
         return HttpResponse.json(broken);
       }),
     );
@@ -495,7 +495,7 @@ describe('getForm', () => {
         }
         return attempts === 1
           ? HttpResponse.json({ error: 'unavailable' }, { status: 503 })
-          : HttpResponse.json(exampleDefinitionJson);
+          : HttpResponse.json(designExample());
       }),
     );
     const { client, waits } = testClient();

@@ -1,5 +1,6 @@
-// Form definitions shared by the definition, engine and application tests. Each call returns a
-// fresh object, so a test may break it without affecting another.
+// Form definitions shared by the definition, engine, application, client and OpenAPI tests. Each
+// call returns a fresh object, so a test may break it without affecting another.
+import type { Application } from '@union-join/sdk';
 
 /** The example of DESIGN.md, "Form definition", exactly as written there. */
 export function designExample(): Record<string, unknown> {
@@ -70,6 +71,28 @@ export function designExample(): Record<string, unknown> {
     ],
   };
 }
+
+/** A complete application to {@link designExample}; read only, so tests spread it to vary it. */
+export const exampleApplication: Application = {
+  formId: 'example-union',
+  formVersion: 3,
+  locale: 'en',
+  answers: {
+    givenName: 'Ada',
+    birthDate: '1990-04-01',
+    email: 'ada@example.org',
+    membershipType: 'full',
+    employer: 'Acme',
+  },
+  consents: [
+    {
+      purpose: 'newsletter',
+      granted: true,
+      textHash: 'sha256:2b7d3f0c9a41e5b6c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5',
+      at: '2025-06-01T10:15:00.000Z',
+    },
+  ],
+};
 
 /** A form with one field of every type, all optional unless the type needs otherwise. */
 export function everyFieldType(): Record<string, unknown> {

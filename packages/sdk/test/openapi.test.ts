@@ -11,7 +11,7 @@ import {
   type Application,
 } from '@union-join/sdk';
 import { parseAnalyticsBatch } from '@union-join/sdk/analytics';
-import { exampleApplication, exampleDefinitionJson } from './client-fixtures.ts';
+import { designExample, exampleApplication } from './definition-fixtures.ts';
 
 type Json = Record<string, unknown>;
 
@@ -115,7 +115,7 @@ function inlineValidator(schemaNode: unknown): ValidateFunction {
   return ajv.compile({ ...node, $defs: defs });
 }
 
-const definition = parseFormDefinition(exampleDefinitionJson);
+const definition = parseFormDefinition(designExample());
 
 describe('openapi.yaml', () => {
   it('is OpenAPI 3.1 with info and a bearer scheme for admin', () => {
