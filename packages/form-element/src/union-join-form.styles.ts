@@ -519,6 +519,15 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  /* What is kept on the device: a sentence, then its 44 px delete control on a line of its own. */
+  .drafts {
+    margin: var(--_space) 0 0;
+  }
+
+  .drafts .link {
+    display: flex;
+  }
+
   /* Pages that are not steps */
   .panel {
     margin: 0 0 calc(var(--_space) * 1.5);
