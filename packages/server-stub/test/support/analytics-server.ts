@@ -1,12 +1,7 @@
 import type { TestContext } from 'node:test';
-import { createApp } from '../../src/app.ts';
-import { loadKeyring } from '../../src/crypto/keyring.ts';
-import { FormRegistry, loadForm } from '../../src/forms/form-registry.ts';
-import { silentLogger } from '../../src/logger.ts';
-import { SqliteStorage } from '../../src/storage/sqlite-storage.ts';
+import type { createApp } from '../../src/app.ts';
 import { BRANCHING_DEFINITION } from './analytics-forms.ts';
-import { ADMIN, EXAMPLE_DEFINITION, ManualClock } from './test-server.ts';
-import { tempDir } from './temp-dir.ts';
+import { ADMIN, createTestServer, ManualClock, type TestServer } from './test-server.ts';
 
 export { journey, type JourneyStep } from './analytics-journeys.ts';
 export { BRANCHING_DEFINITION } from './analytics-forms.ts';
@@ -16,32 +11,11 @@ export function createAnalyticsServer(
   t: TestContext,
   clock = new ManualClock(),
   extraDefinitions: readonly unknown[] = [],
-) {
-  const dataDir = tempDir(t);
-  const storage = new SqliteStorage({ path: `${dataDir}/union-join.sqlite` });
-  t.after(() => storage.close());
-  const forms = new FormRegistry(
-    [EXAMPLE_DEFINITION, BRANCHING_DEFINITION, ...extraDefinitions].map((d) => loadForm(d)),
-  );
-  const app = createApp({
-    config: {
-      adminTokens: [ADMIN],
-      allowedOrigins: [],
-      allowLocalhostOrigins: false,
-      rateLimitPerMinute: 0,
-      trustProxy: 0,
-      bodyLimitBytes: 64 * 1024,
-      staticDir: undefined,
-      elementDir: undefined,
-    },
-    forms,
-    storage,
-    keyring: loadKeyring({ dataDir, env: {} }).keyring,
+): TestServer {
+  return createTestServer(t, {
     clock,
-    logger: silentLogger,
-    clientIp: () => '192.0.2.1',
+    extraDefinitions: [BRANCHING_DEFINITION, ...extraDefinitions],
   });
-  return { app, storage, forms, clock, dataDir };
 }
 
 /** POSTs an events batch the way `navigator.sendBeacon` does (text/plain). */

@@ -71,6 +71,8 @@ export interface TestServerOptions {
   clock?: ManualClock;
   env?: Record<string, string | undefined>;
   clientIp?: () => string;
+  /** Forms served beside the example form, with default settings. */
+  extraDefinitions?: readonly unknown[];
 }
 
 /** An in-process app over real SQLite storage in a temporary data directory. */
@@ -96,6 +98,7 @@ export function createTestServer(t: TestContext, options: TestServerOptions = {}
   const storage = new SqliteStorage({ path: databaseFile });
   const forms = new FormRegistry([
     loadForm(EXAMPLE_DEFINITION, { allowedOrigins: [], ...options.settings }),
+    ...(options.extraDefinitions ?? []).map((definition) => loadForm(definition)),
   ]);
   const logLines: string[] = [];
   const server: TestServer = {
