@@ -11,8 +11,12 @@ export const AddressAnswerSchema = z.strictObject({
   country: z.string(),
 });
 
+// The public types are interfaces that extend what zod infers: they cannot drift from the schemas,
+// and editors show their names instead of their members inlined.
+
 /** A postal address answer; `postcode` is in its written form, `country` two capital letters. */
-export type AddressAnswer = z.infer<typeof AddressAnswerSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- names the inferred type
+export interface AddressAnswer extends z.infer<typeof AddressAnswerSchema> {}
 
 /** Zod schema of a `uk-bank-account` answer. */
 export const UkBankAccountAnswerSchema = z.strictObject({
@@ -22,7 +26,8 @@ export const UkBankAccountAnswerSchema = z.strictObject({
 });
 
 /** A UK bank account answer; sort code and account number are digits only. */
-export type UkBankAccountAnswer = z.infer<typeof UkBankAccountAnswerSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- names the inferred type
+export interface UkBankAccountAnswer extends z.infer<typeof UkBankAccountAnswerSchema> {}
 
 /** Zod schema of any answer value. */
 export const AnswerValueSchema = z.union([
@@ -38,7 +43,13 @@ export const AnswerValueSchema = z.union([
  * One answer: a string (text, choice, date `YYYY-MM-DD`, identifiers), a number, a boolean
  * (checkbox, consent), option values (multi-choice), an address or a UK bank account.
  */
-export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+export type AnswerValue =
+  string | number | boolean | string[] | AddressAnswer | UkBankAccountAnswer;
+
+// Compiles only while AnswerValue and the schema describe the same values.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _AnswerValueMatchesSchema = Assert<Same<AnswerValue, z.infer<typeof AnswerValueSchema>>>;
 
 /** Answers keyed by field id; an empty optional answer is absent, never `""` or `null`. */
 export type Answers = Record<string, AnswerValue>;
@@ -55,7 +66,8 @@ export const ConsentRecordSchema = z.strictObject({
  * What the applicant was asked and said: the consent `purpose`, whether it was `granted`, the
  * SHA-256 of the exact text shown (`sha256:<hex>`) and when it was last given or withdrawn.
  */
-export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- names the inferred type
+export interface ConsentRecord extends z.infer<typeof ConsentRecordSchema> {}
 
 /** Zod schema of a submitted application, for any form (see `compileApplicationSchema`). */
 export const ApplicationSchema = z.strictObject({
@@ -67,4 +79,7 @@ export const ApplicationSchema = z.strictObject({
 });
 
 /** What is submitted: the form and version answered, the locale shown, answers and consents. */
-export type Application = z.infer<typeof ApplicationSchema>;
+export interface Application extends z.infer<typeof ApplicationSchema> {
+  answers: Answers;
+  consents: ConsentRecord[];
+}

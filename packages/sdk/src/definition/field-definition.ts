@@ -66,8 +66,12 @@ export const ShowIfSchema = z.strictObject({
   notEmpty: z.optional(z.literal(true, 'must be true (or leave "notEmpty" out)')),
 });
 
+// The public types below are interfaces that extend what zod infers: they cannot drift from the
+// schemas, and editors show their names instead of pages of inlined members.
+
 /** A condition on an earlier answer: `equals` one value, is `in` a list, or is `notEmpty`. */
-export type ShowIf = z.infer<typeof ShowIfSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- names the inferred type
+export interface ShowIf extends z.infer<typeof ShowIfSchema> {}
 
 /** Zod schema of one option of a choice or multi-choice field. */
 export const ChoiceOptionSchema = z.strictObject({
@@ -86,7 +90,8 @@ export const ChoiceOptionSchema = z.strictObject({
 });
 
 /** One option of a choice or multi-choice field: the stored `value` and the `label` shown. */
-export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- names the inferred type
+export interface ChoiceOption extends z.infer<typeof ChoiceOptionSchema> {}
 
 const Length = wholeNumber().check(
   z.minimum(1, 'must be 1 or more'),
@@ -237,8 +242,93 @@ export const FieldDefinitionSchema = z.discriminatedUnion('type', [
   UkBankAccountFieldSchema,
 ]);
 
+/** A one-line text field. */
+export interface TextFieldDefinition extends z.infer<typeof TextFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A multi-line text field. */
+export interface TextareaFieldDefinition extends z.infer<typeof TextareaFieldSchema> {
+  showIf?: ShowIf;
+}
+/** An email address field. */
+export interface EmailFieldDefinition extends z.infer<typeof EmailFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A telephone number field. */
+export interface TelFieldDefinition extends z.infer<typeof TelFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A number field. */
+export interface NumberFieldDefinition extends z.infer<typeof NumberFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A date field (day, month and year). */
+export interface DateFieldDefinition extends z.infer<typeof DateFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A field where the applicant picks one option. */
+export interface ChoiceFieldDefinition extends z.infer<typeof ChoiceFieldSchema> {
+  showIf?: ShowIf;
+  options: ChoiceOption[];
+}
+/** A field where the applicant picks any number of options. */
+export interface MultiChoiceFieldDefinition extends z.infer<typeof MultiChoiceFieldSchema> {
+  showIf?: ShowIf;
+  options: ChoiceOption[];
+}
+/** A single checkbox. */
+export interface CheckboxFieldDefinition extends z.infer<typeof CheckboxFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A consent checkbox, recorded with the exact text shown. */
+export interface ConsentFieldDefinition extends z.infer<typeof ConsentFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A postcode field for one country. */
+export interface PostalCodeFieldDefinition extends z.infer<typeof PostalCodeFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A postal address field. */
+export interface AddressFieldDefinition extends z.infer<typeof AddressFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A national identity number field for one country. */
+export interface NationalIdFieldDefinition extends z.infer<typeof NationalIdFieldSchema> {
+  showIf?: ShowIf;
+}
+/** An IBAN field. */
+export interface IbanFieldDefinition extends z.infer<typeof IbanFieldSchema> {
+  showIf?: ShowIf;
+}
+/** A UK bank account field. */
+export interface UkBankAccountFieldDefinition extends z.infer<typeof UkBankAccountFieldSchema> {
+  showIf?: ShowIf;
+}
+
 /** One question of a form; `type` decides which other keys it has. */
-export type FieldDefinition = z.infer<typeof FieldDefinitionSchema>;
+export type FieldDefinition =
+  | TextFieldDefinition
+  | TextareaFieldDefinition
+  | EmailFieldDefinition
+  | TelFieldDefinition
+  | NumberFieldDefinition
+  | DateFieldDefinition
+  | ChoiceFieldDefinition
+  | MultiChoiceFieldDefinition
+  | CheckboxFieldDefinition
+  | ConsentFieldDefinition
+  | PostalCodeFieldDefinition
+  | AddressFieldDefinition
+  | NationalIdFieldDefinition
+  | IbanFieldDefinition
+  | UkBankAccountFieldDefinition;
+
+// Compiles only while FieldDefinition and the schema describe the same values.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _FieldDefinitionMatchesSchema = Assert<
+  Same<FieldDefinition, z.infer<typeof FieldDefinitionSchema>>
+>;
 
 /** The field definition of one type, e.g. `FieldOfType<'choice'>` has `options`. */
 export type FieldOfType<T extends FieldType> = Extract<FieldDefinition, { type: T }>;

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { webAddress } from './web-address.ts';
 import { wholeNumber } from './whole-number.ts';
 import { FieldDefinitionSchema } from './field-definition.ts';
+import type { FieldDefinition } from './field-definition.ts';
 import { FormIdSchema, IdSchema } from './identifiers.ts';
 import { LocaleSchema, LocalizedTextSchema, LOCALES } from './locale.ts';
 
@@ -34,7 +35,9 @@ export const StepDefinitionSchema = z.strictObject({
 });
 
 /** One page of the form: a title and the fields asked on it. */
-export type StepDefinition = z.infer<typeof StepDefinitionSchema>;
+export interface StepDefinition extends z.infer<typeof StepDefinitionSchema> {
+  fields: FieldDefinition[];
+}
 
 /** Zod schema of the organisation the form joins. */
 export const OrganisationSchema = z.strictObject({
@@ -94,7 +97,9 @@ export const FormDefinitionSchema = z.strictObject({
 });
 
 /** A checked form definition, with `drafts` and `review` defaults filled in. */
-export type FormDefinition = z.output<typeof FormDefinitionSchema>;
+export interface FormDefinition extends z.output<typeof FormDefinitionSchema> {
+  steps: StepDefinition[];
+}
 
 /** A form definition as written, before defaults are filled in. */
 export type FormDefinitionInput = z.input<typeof FormDefinitionSchema>;
