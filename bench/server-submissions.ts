@@ -89,7 +89,7 @@ function post(url: URL, agent: Agent, payload: string): Promise<number> {
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', 'packages/server-stub/bench/bench-server.ts'],
+    ['--conditions=source', 'bench/support/submissions-server.ts'],
     { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout });
