@@ -2,7 +2,7 @@
 // the server really listens on, whichever way the port was chosen.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +129,32 @@ describe('pnpm start', { timeout: 300_000 }, () => {
     } finally {
       other.close();
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('on a data directory it cannot write, says so in one line and exits non-zero', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'union-join-start-'));
+    try {
+      const blocker = join(scratch, 'a-file');
+      await writeFile(blocker, '');
+      const dataDir = join(blocker, 'data');
+      const child = spawn(process.execPath, [startScript, '--port', '0'], {
+        env: { ...process.env, UNION_JOIN_DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 1);
+      assert.match(
+        output,
+        new RegExp(`data directory ${dataDir} cannot be written \\(ENOTDIR\\);`),
+      );
+      assert.doesNotMatch(output, /^\s+at /m, 'no stack trace');
+      assert.doesNotMatch(output, /union-join development server/, 'no banner');
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
     }
   });
 });

@@ -58,7 +58,6 @@ if (stale.length > 0) {
   }
 }
 
-mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 if (formsDir === defaultFormsDir && !existsSync(join(formsDir, 'example-union.json'))) {
   mkdirSync(formsDir, { recursive: true });
   copyFileSync(
@@ -70,10 +69,23 @@ if (formsDir === defaultFormsDir && !existsSync(join(formsDir, 'example-union.js
 // A development admin token, kept in the data directory (git-ignored) so it survives restarts.
 const ownTokens = process.env.UNION_JOIN_ADMIN_TOKENS !== undefined;
 const tokenFile = join(dataDir, 'dev-admin-token');
-if (!ownTokens && !existsSync(tokenFile)) {
-  writeFileSync(tokenFile, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
+let token = '';
+if (!ownTokens) {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    if (!existsSync(tokenFile)) {
+      writeFileSync(tokenFile, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
+    }
+    token = readFileSync(tokenFile, 'utf8').trim();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    console.error(
+      `pnpm start: data directory ${dataDir} cannot be written (${code}); ` +
+        'choose another with UNION_JOIN_DATA_DIR',
+    );
+    process.exit(1);
+  }
 }
-const token = ownTokens ? '' : readFileSync(tokenFile, 'utf8').trim();
 const shownTokenFile = tokenFile.startsWith(root) ? relative(root, tokenFile) : tokenFile;
 
 const env = {
