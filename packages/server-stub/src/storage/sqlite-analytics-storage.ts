@@ -14,6 +14,7 @@ import type {
   RollupCutoffs,
   RollupResult,
 } from './analytics-storage.ts';
+import { immediateTransaction } from './immediate-transaction.ts';
 
 type Row = Record<string, unknown>;
 
@@ -56,23 +57,11 @@ export class SqliteAnalyticsStorage implements AnalyticsStorage {
     this.#db = db;
   }
 
-  #transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
   async insertRawEvents(
     events: readonly AnalyticsEvent[],
     hour: number,
   ): Promise<AnalyticsEvent[]> {
-    return this.#transaction(() => {
+    return immediateTransaction(this.#db, () => {
       const insert = this.#db.prepare(
         `INSERT INTO analytics_raw (flow, seq, hour, form_id, form_version, type, step, step_index,
            locale, device, fields, reason)
@@ -113,7 +102,7 @@ export class SqliteAnalyticsStorage implements AnalyticsStorage {
 
   async addDurations(samples: readonly DurationSample[]): Promise<void> {
     if (samples.length === 0) return;
-    this.#transaction(() => {
+    immediateTransaction(this.#db, () => {
       const upsert = this.#db.prepare(
         `INSERT INTO analytics_daily_durations (day, form_id, form_version, step, bucket, flows)
          VALUES (?, ?, ?, ?, ?, 1)
@@ -189,7 +178,7 @@ export class SqliteAnalyticsStorage implements AnalyticsStorage {
     cutoffs: RollupCutoffs,
     summarise: (events: RawAnalyticsEvent[]) => DailyIncrements,
   ): Promise<RollupResult> {
-    const result = this.#transaction(() => {
+    const result = immediateTransaction(this.#db, () => {
       const due = this.#db
         .prepare(
           `SELECT flow, form_id, form_version FROM analytics_raw

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { ANALYTICS_TABLES_SQL } from './analytics-migration.ts';
+import { immediateTransaction } from './immediate-transaction.ts';
 
 /** One forward-only schema change; applied once, in order, inside a transaction. */
 export interface SqliteMigration {
@@ -89,19 +90,14 @@ export function migrate(
   const applied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue;
-    db.exec('BEGIN IMMEDIATE');
-    try {
+    immediateTransaction(db, () => {
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
         now,
       );
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+    });
     applied.push(migration.version);
   }
   return applied;

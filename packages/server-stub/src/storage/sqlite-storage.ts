@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { AnalyticsStorage } from './analytics-storage.ts';
+import { immediateTransaction } from './immediate-transaction.ts';
 import { SqliteAnalyticsStorage } from './sqlite-analytics-storage.ts';
 import { migrate, SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations.ts';
 import type {
@@ -110,18 +111,6 @@ export class SqliteStorage implements Storage {
     return statement;
   }
 
-  #transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
   /**
    * Group commit: inserts that arrive in the same turn of the event loop share one transaction and
    * so one fsync, and each promise settles only after that commit is durable.
@@ -138,7 +127,7 @@ export class SqliteStorage implements Storage {
     if (batch.length === 0) return;
     let outcomes: (InsertOutcome | { error: unknown })[];
     try {
-      outcomes = this.#transaction(() =>
+      outcomes = immediateTransaction(this.db, () =>
         batch.map(({ record, delivery }) => {
           this.db.exec('SAVEPOINT insert_application');
           try {
@@ -251,7 +240,7 @@ export class SqliteStorage implements Storage {
   }
 
   async deleteApplication(id: string): Promise<boolean> {
-    return this.#transaction(() => {
+    return immediateTransaction(this.db, () => {
       // Deliveries go with it through ON DELETE CASCADE.
       return this.#sql('DELETE FROM applications WHERE id = ?').run(id).changes > 0;
     });
@@ -274,7 +263,7 @@ export class SqliteStorage implements Storage {
   }
 
   async claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<DeliveryRecord[]> {
-    return this.#transaction(() => {
+    return immediateTransaction(this.db, () => {
       const due = this.#sql(
         `SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
            ORDER BY next_attempt_at, id LIMIT ?`,
@@ -292,7 +281,7 @@ export class SqliteStorage implements Storage {
     at: number,
     outcome: DeliveryOutcome,
   ): Promise<void> {
-    this.#transaction(() => {
+    immediateTransaction(this.db, () => {
       const delivered = outcome.kind === 'delivered';
       this.#sql(
         `UPDATE webhook_deliveries SET
@@ -346,7 +335,7 @@ export class SqliteStorage implements Storage {
   }
 
   async purgeExpired(policy: RetentionPolicy): Promise<PurgeCounts> {
-    const counts = this.#transaction(() => {
+    const counts = immediateTransaction(this.db, () => {
       let handled = 0;
       const formIds = this.#sql('SELECT DISTINCT form_id FROM applications')
         .all()
@@ -380,7 +369,7 @@ export class SqliteStorage implements Storage {
   }
 
   async resealApplications(currentKeyId: string, reseal: Reseal): Promise<number> {
-    const count = this.#transaction(() => {
+    const count = immediateTransaction(this.db, () => {
       const rows = this.#sql(
         `SELECT * FROM applications
            WHERE key_id != ? OR substr(request_hash, 1, instr(request_hash, ':') - 1) != ?`,
