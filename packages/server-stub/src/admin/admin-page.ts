@@ -120,7 +120,14 @@ function errorsList(report: FunnelReport): SafeHtml {
         </li>`,
     ),
   );
-  if (items.length === 0) return html`<p class="muted">No validation errors in this period.</p>`;
+  // Raw events are counted once their flow has been quiet for an hour, so say so rather than
+  // claiming there were no errors while applicants are still on the form.
+  if (items.length === 0) {
+    return html`<p class="muted">
+      No validation errors counted in this period. A visit is counted once it has been idle for an
+      hour.
+    </p>`;
+  }
   return html`<ul class="errors">
     ${items}
   </ul>`;
