@@ -16,38 +16,31 @@ const PURPOSE_PATTERN = /^[a-z][a-z0-9_-]*$/;
  */
 export const RESERVED_IDS: readonly string[] = ['constructor', 'prototype', '__proto__'];
 
+/** A non-empty identifier of at most MAX_ID_LENGTH characters that matches `pattern`. */
+function identifierSchema(pattern: RegExp, patternMessage: string) {
+  return z
+    .string()
+    .check(
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(MAX_ID_LENGTH, `is too long: at most ${MAX_ID_LENGTH} characters`),
+      z.regex(pattern, patternMessage),
+    );
+}
+
 /** Zod schema of a step or field id. */
-export const IdSchema = z
-  .string()
-  .check(
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(MAX_ID_LENGTH, `is too long: at most ${MAX_ID_LENGTH} characters`),
-    z.regex(
-      ID_PATTERN,
-      'must start with a letter and contain only letters, digits, "-" and "_" (like "givenName")',
-    ),
-  );
+export const IdSchema = identifierSchema(
+  ID_PATTERN,
+  'must start with a letter and contain only letters, digits, "-" and "_" (like "givenName")',
+);
 
 /** Zod schema of a form id, as used in URLs. */
-export const FormIdSchema = z
-  .string()
-  .check(
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(MAX_ID_LENGTH, `is too long: at most ${MAX_ID_LENGTH} characters`),
-    z.regex(
-      FORM_ID_PATTERN,
-      'must contain only lower-case letters, digits and "-" (like "example-union")',
-    ),
-  );
+export const FormIdSchema = identifierSchema(
+  FORM_ID_PATTERN,
+  'must contain only lower-case letters, digits and "-" (like "example-union")',
+);
 
 /** Zod schema of a consent purpose id. */
-export const PurposeSchema = z
-  .string()
-  .check(
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(MAX_ID_LENGTH, `is too long: at most ${MAX_ID_LENGTH} characters`),
-    z.regex(
-      PURPOSE_PATTERN,
-      'must start with a lower-case letter and contain only lower-case letters, digits, "-" and "_" (like "newsletter")',
-    ),
-  );
+export const PurposeSchema = identifierSchema(
+  PURPOSE_PATTERN,
+  'must start with a lower-case letter and contain only lower-case letters, digits, "-" and "_" (like "newsletter")',
+);
