@@ -106,8 +106,18 @@ export const styles = css`
     margin-bottom: var(--_space);
   }
 
-  h2:focus {
+  /* Headings take focus only so that a screen reader starts there on a new page; as in GOV.UK's
+     patterns they show no ring, which would otherwise look like a box around the title. */
+  h2:focus,
+  h2[tabindex='-1']:focus-visible {
     outline: none;
+    box-shadow: none;
+  }
+
+  @media (max-width: 30em) {
+    h2 {
+      font-size: 1.5em;
+    }
   }
 
   h3 {
@@ -555,10 +565,11 @@ export const styles = css`
   .reference {
     display: block;
     margin-top: 0.25rem;
-    font-size: 1.375em;
+    /* Sized so the grouped reference (19 characters) fits one line on a 360 px phone. */
+    font-size: 1.25em;
     font-weight: 700;
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    letter-spacing: 0.08em;
+    letter-spacing: 0.04em;
     text-wrap: balance;
   }
 
