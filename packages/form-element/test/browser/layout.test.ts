@@ -3,7 +3,17 @@ import { setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { useMockApi, worker } from './fixtures/api.ts';
 import { allFields, exampleUnion } from './fixtures/definitions.ts';
-import { $, $$, continueOn, heading, mount, option, type, until } from './fixtures/helpers.ts';
+import {
+  $,
+  $$,
+  continueOn,
+  heading,
+  mount,
+  option,
+  type,
+  until,
+  fillAboutYou,
+} from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 /** Whether anything in the page or the form is wider than the viewport. */
@@ -42,11 +52,7 @@ async function dateInError(el: UnionJoinForm): Promise<void> {
 }
 
 async function toReview(el: UnionJoinForm): Promise<void> {
-  await type(el, 'uj-givenName', 'Ada');
-  await type(el, 'uj-birthDate', '10');
-  await type(el, 'uj-birthDate-month', '12');
-  await type(el, 'uj-birthDate-year', '1985');
-  await type(el, 'uj-email', 'ada@example.org');
+  await fillAboutYou(el);
   await continueOn(el);
   option(el, 'membershipType', 'Full').click();
   await el.updateComplete;

@@ -7,20 +7,14 @@ import {
   heading,
   mount,
   option,
-  root,
   textOf,
-  type,
+  fillAboutYou,
+  progressText,
 } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
-const progress = (el: UnionJoinForm) => textOf(root(el).querySelector('[part~="progress"]'));
-
 async function toReview(el: UnionJoinForm): Promise<void> {
-  await type(el, 'uj-givenName', 'Ada');
-  await type(el, 'uj-birthDate', '10');
-  await type(el, 'uj-birthDate-month', '12');
-  await type(el, 'uj-birthDate-year', '1985');
-  await type(el, 'uj-email', 'ada@example.org');
+  await fillAboutYou(el);
   await continueOn(el);
   option(el, 'membershipType', 'Student').click();
   await el.updateComplete;
@@ -32,7 +26,7 @@ describe('<union-join-form> languages', () => {
   it('speaks Norwegian Bokmål with lang="nb"', async () => {
     const el = await mount(exampleUnion, { lang: 'nb' });
     expect(heading(el)).to.equal('Om deg');
-    expect(progress(el)).to.match(/^Steg 1 av 3$/);
+    expect(progressText(el)).to.match(/^Steg 1 av 3$/);
     expect($(el, '[part~="form"]').getAttribute('lang')).to.equal('nb');
     await toReview(el);
     expect(textOf($(el, '.summary dd'))).to.equal('Ada');
@@ -44,7 +38,7 @@ describe('<union-join-form> languages', () => {
   it('speaks Swedish with lang="sv" and puts the year box first', async () => {
     const el = await mount(exampleUnion, { lang: 'sv' });
     expect(heading(el)).to.equal('Om dig');
-    expect(progress(el)).to.match(/^Steg 1 av 3$/);
+    expect(progressText(el)).to.match(/^Steg 1 av 3$/);
     const boxes = $$<HTMLInputElement>(el, '[data-field="birthDate"] input');
     expect(boxes.map((b) => b.id)).to.deep.equal([
       'uj-birthDate',

@@ -12,24 +12,15 @@ import {
   root,
   textOf,
   type,
+  fillAboutYou,
+  progressText,
 } from './fixtures/helpers.ts';
-import type { UnionJoinForm } from '../../src/union-join-form.ts';
-
-const progress = (el: UnionJoinForm) => textOf(root(el).querySelector('[part~="progress"]'));
-
-async function fillAboutYou(el: UnionJoinForm): Promise<void> {
-  await type(el, 'uj-givenName', 'Ada');
-  await type(el, 'uj-birthDate', '10');
-  await type(el, 'uj-birthDate-month', '12');
-  await type(el, 'uj-birthDate-year', '1985');
-  await type(el, 'uj-email', 'ada@example.org');
-}
 
 describe('<union-join-form> navigation', () => {
   it('starts on the first step with its heading, progress and no Back link', async () => {
     const el = await mount(exampleUnion);
     expect(heading(el)).to.equal('About you');
-    expect(progress(el)).to.equal('Step 1 of 3');
+    expect(progressText(el)).to.equal('Step 1 of 3');
     expect(root(el).querySelector('button.back')).to.equal(null);
     expect($<HTMLFormElement>(el, 'form').noValidate, 'no browser bubbles').to.equal(true);
     expect(document.activeElement, 'no focus taken on load').to.not.equal(el);
@@ -42,7 +33,7 @@ describe('<union-join-form> navigation', () => {
     await fillAboutYou(el);
     await continueOn(el);
     expect(heading(el)).to.equal('Your work');
-    expect(progress(el)).to.equal('Step 2 of 3');
+    expect(progressText(el)).to.equal('Step 2 of 3');
   });
 
   it('moves focus to the new heading and announces the step politely', async () => {
@@ -95,14 +86,14 @@ describe('<union-join-form> navigation', () => {
     await type(el, 'uj-b', 'x');
     await continueOn(el);
     const status = $(el, '[role="status"]');
-    expect(progress(el)).to.equal('Step 3 of 4');
+    expect(progressText(el)).to.equal('Step 3 of 4');
     expect(textOf(status)).to.equal('Step 3 of 4: Three');
     option(el, 'more', 'Yes').click();
     await el.updateComplete;
-    expect(progress(el)).to.equal('Step 3 of 5');
+    expect(progressText(el)).to.equal('Step 3 of 5');
     expect(textOf(status)).to.equal('Step 3 of 5: Three');
     await continueOn(el);
-    expect(progress(el)).to.equal('Step 4 of 5');
+    expect(progressText(el)).to.equal('Step 4 of 5');
     expect(textOf(status)).to.equal('Step 4 of 5: Extra');
   });
 
@@ -132,22 +123,22 @@ describe('<union-join-form> navigation', () => {
 
   it('skips a step whose fields are all hidden and counts only visible steps', async () => {
     const el = await mount(branching);
-    expect(progress(el), 'nothing answered: the job step is hidden').to.equal('Step 1 of 2');
+    expect(progressText(el), 'nothing answered: the job step is hidden').to.equal('Step 1 of 2');
     option(el, 'status', 'Working').click();
     await el.updateComplete;
-    expect(progress(el)).to.equal('Step 1 of 3');
+    expect(progressText(el)).to.equal('Step 1 of 3');
     option(el, 'status', 'Studying').click();
     await el.updateComplete;
-    expect(progress(el), 'the job step is gone').to.equal('Step 1 of 2');
+    expect(progressText(el), 'the job step is gone').to.equal('Step 1 of 2');
     await continueOn(el);
     expect(heading(el)).to.equal('Contact');
-    expect(progress(el)).to.equal('Step 2 of 2');
+    expect(progressText(el)).to.equal('Step 2 of 2');
     await back(el);
     option(el, 'status', 'Working').click();
     await el.updateComplete;
     await continueOn(el);
     expect(heading(el)).to.equal('Your job');
-    expect(progress(el)).to.equal('Step 2 of 3');
+    expect(progressText(el)).to.equal('Step 2 of 3');
   });
 
   it('fires union-join-step for every page shown', async () => {

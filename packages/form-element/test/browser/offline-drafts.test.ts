@@ -27,6 +27,7 @@ import {
   root,
   textOf,
   type,
+  fillAboutYou,
 } from './fixtures/helpers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -50,14 +51,6 @@ const bankForm = {
     },
   ],
 };
-
-async function fillAboutYou(el: UnionJoinForm, year = '1985'): Promise<void> {
-  await type(el, 'uj-givenName', 'Ada');
-  await type(el, 'uj-birthDate', '10');
-  await type(el, 'uj-birthDate-month', '12');
-  await type(el, 'uj-birthDate-year', year);
-  await type(el, 'uj-email', 'ada@example.org');
-}
 
 /** Answers the first two steps and stops on the second, with everything saved on the device. */
 async function leaveOnSecondStep(): Promise<UnionJoinForm> {
@@ -197,7 +190,7 @@ describe('<union-join-form> drafts', () => {
   it('deletes the draft as soon as the birth date shows the applicant is too young', async () => {
     const el = await mount(exampleUnion);
     const young = String(new Date().getFullYear() - 10);
-    await fillAboutYou(el, young);
+    await fillAboutYou(el, { year: young });
     leavePage();
     await eventually(async () => (await deviceText()).includes('ada@example.org'), 'the draft');
     await continueOn(el);

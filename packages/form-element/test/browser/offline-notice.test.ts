@@ -21,7 +21,7 @@ import {
   option,
   root,
   textOf,
-  type,
+  fillAboutYou,
 } from './fixtures/helpers.ts';
 
 const SAVED = 'You are offline. You can carry on: your answers are saved on this device.';
@@ -30,14 +30,6 @@ const NOT_SAVED = 'your answers are not saved on this device';
 /** Everything the applicant reads in the form. */
 function shown(el: UnionJoinForm): string {
   return textOf(root(el).querySelector('[part~="form"]'));
-}
-
-async function fillAboutYou(el: UnionJoinForm, year = '1985'): Promise<void> {
-  await type(el, 'uj-givenName', 'Ada');
-  await type(el, 'uj-birthDate', '10');
-  await type(el, 'uj-birthDate-month', '12');
-  await type(el, 'uj-birthDate-year', year);
-  await type(el, 'uj-email', 'ada@example.org');
 }
 
 async function toReview(el: UnionJoinForm): Promise<void> {
@@ -115,7 +107,7 @@ describe('<union-join-form> offline notice', () => {
 
   it('does not tell an applicant who cannot join to carry on', async () => {
     const el = await mount(exampleUnion);
-    await fillAboutYou(el, String(new Date().getFullYear() - 10));
+    await fillAboutYou(el, { year: String(new Date().getFullYear() - 10) });
     await continueOn(el);
     expect(heading(el)).to.equal('You cannot join online');
     await goOffline();

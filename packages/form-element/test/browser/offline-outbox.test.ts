@@ -25,6 +25,7 @@ import {
   root,
   textOf,
   type,
+  fillAboutYou,
 } from './fixtures/helpers.ts';
 
 const APPLICATIONS = '/v1/forms/example-union/applications';
@@ -64,11 +65,7 @@ function fakeBackend(script: number[] = []) {
 }
 
 async function toReview(el: UnionJoinForm, email = 'ada@example.org'): Promise<void> {
-  await type(el, 'uj-givenName', 'Ada');
-  await type(el, 'uj-birthDate', '10');
-  await type(el, 'uj-birthDate-month', '12');
-  await type(el, 'uj-birthDate-year', '1985');
-  await type(el, 'uj-email', email);
+  await fillAboutYou(el, { email });
   await continueOn(el);
   option(el, 'membershipType', 'Full').click();
   await el.updateComplete;

@@ -11,15 +11,12 @@ import {
   textOf,
   type,
   until,
+  fillAboutYou,
 } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 async function toReview(el: UnionJoinForm): Promise<void> {
-  await type(el, 'uj-givenName', ' Ada ');
-  await type(el, 'uj-birthDate', '10');
-  await type(el, 'uj-birthDate-month', '12');
-  await type(el, 'uj-birthDate-year', '1985');
-  await type(el, 'uj-email', 'ada@example.org');
+  await fillAboutYou(el, { givenName: ' Ada ' });
   await continueOn(el);
   option(el, 'membershipType', 'Full').click();
   await el.updateComplete;
@@ -102,11 +99,7 @@ describe('<union-join-form> check your answers', () => {
 
   it('goes through newly revealed questions before returning to the review', async () => {
     const el = await mount(exampleUnion);
-    await type(el, 'uj-givenName', 'Ada');
-    await type(el, 'uj-birthDate', '10');
-    await type(el, 'uj-birthDate-month', '12');
-    await type(el, 'uj-birthDate-year', '1985');
-    await type(el, 'uj-email', 'ada@example.org');
+    await fillAboutYou(el);
     await continueOn(el);
     option(el, 'membershipType', 'Student').click();
     await el.updateComplete;

@@ -17,17 +17,14 @@ import {
   textOf,
   type,
   until,
+  fillAboutYou,
 } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 const APPLICATIONS = '/v1/forms/example-union/applications';
 
 async function toReview(el: UnionJoinForm): Promise<void> {
-  await type(el, 'uj-givenName', 'Ada');
-  await type(el, 'uj-birthDate', '10');
-  await type(el, 'uj-birthDate-month', '12');
-  await type(el, 'uj-birthDate-year', '1985');
-  await type(el, 'uj-email', 'ada@example.org');
+  await fillAboutYou(el);
   await continueOn(el);
   option(el, 'membershipType', 'Full').click();
   await el.updateComplete;
