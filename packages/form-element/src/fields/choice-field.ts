@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition } from '@union-join/sdk';
 import type { FieldContext } from './field-context.ts';
+import type { MultiChoiceField } from './multi-choice-field.ts';
 import {
   describedBy,
   errorTemplate,
@@ -22,10 +23,16 @@ export const MAX_RADIOS = 7;
 export const optionId = (ctx: FieldContext, index: number): string =>
   index === 0 ? ctx.id : `${ctx.id}-${index}`;
 
-/** A choice: radios for a few options, a select for many. */
-export function renderChoiceField(ctx: FieldContext<ChoiceField>): TemplateResult {
-  const selected = typeof ctx.value === 'string' ? ctx.value : '';
-  if (ctx.field.options.length > MAX_RADIOS) return renderSelect(ctx, selected);
+/**
+ * The options of a choice (radios) or multi-choice (checkboxes) as one group: each a 44 px label
+ * with its own hint, wired to the field's error.
+ */
+export function renderOptionGroup(
+  ctx: FieldContext<ChoiceField | MultiChoiceField>,
+  kind: 'radio' | 'checkbox',
+  isChecked: (value: string) => boolean,
+  onChange: (value: string, event: Event) => void,
+): TemplateResult {
   return groupTemplate(
     ctx,
     html`<div class="options">
@@ -34,20 +41,32 @@ export function renderChoiceField(ctx: FieldContext<ChoiceField>): TemplateResul
         const hint = option.hint ? ctx.text(option.hint) : undefined;
         return html`<label class="option" for=${id}>
           <input
-            type="radio"
+            type=${kind}
             id=${id}
             name=${ctx.field.id}
             .value=${option.value}
-            .checked=${live(selected === option.value)}
+            .checked=${live(isChecked(option.value))}
             aria-describedby=${hint ? `${id}-hint` : nothing}
             aria-invalid=${ctx.error ? 'true' : nothing}
-            @change=${() => ctx.set(option.value)}
+            @change=${(event: Event) => onChange(option.value, event)}
           />
           <span>${ctx.text(option.label)}</span>
           ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
         </label>`;
       })}
     </div>`,
+  );
+}
+
+/** A choice: radios for a few options, a select for many. */
+export function renderChoiceField(ctx: FieldContext<ChoiceField>): TemplateResult {
+  const selected = typeof ctx.value === 'string' ? ctx.value : '';
+  if (ctx.field.options.length > MAX_RADIOS) return renderSelect(ctx, selected);
+  return renderOptionGroup(
+    ctx,
+    'radio',
+    (value) => value === selected,
+    (value) => ctx.set(value),
   );
 }
 

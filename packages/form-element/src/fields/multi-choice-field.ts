@@ -1,9 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import type { TemplateResult } from 'lit';
 import type { FieldDefinition } from '@union-join/sdk';
 import type { FieldContext } from './field-context.ts';
-import { groupTemplate } from './field-parts.ts';
-import { optionId } from './choice-field.ts';
+import { renderOptionGroup } from './choice-field.ts';
 
 /** A multi-choice field (any number of options). */
 export type MultiChoiceField = Extract<FieldDefinition, { type: 'multi-choice' }>;
@@ -17,27 +15,10 @@ export function renderMultiChoiceField(ctx: FieldContext<MultiChoiceField>): Tem
     const boxes = group ? [...group.querySelectorAll<HTMLInputElement>('input')] : [];
     ctx.set(boxes.filter((box) => box.checked).map((box) => box.value));
   };
-  return groupTemplate(
+  return renderOptionGroup(
     ctx,
-    html`<div class="options">
-      ${ctx.field.options.map((option, index) => {
-        const id = optionId(ctx, index);
-        const hint = option.hint ? ctx.text(option.hint) : undefined;
-        return html`<label class="option" for=${id}>
-          <input
-            type="checkbox"
-            id=${id}
-            name=${ctx.field.id}
-            .value=${option.value}
-            .checked=${live(ticked.has(option.value))}
-            aria-describedby=${hint ? `${id}-hint` : nothing}
-            aria-invalid=${ctx.error ? 'true' : nothing}
-            @change=${update}
-          />
-          <span>${ctx.text(option.label)}</span>
-          ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
-        </label>`;
-      })}
-    </div>`,
+    'checkbox',
+    (value) => ticked.has(value),
+    (_value, event) => update(event),
   );
 }
