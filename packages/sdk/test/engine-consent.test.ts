@@ -103,6 +103,47 @@ describe('toApplication', () => {
     assert.equal(record!.at, '2025-06-01T10:30:00.000Z');
   });
 
+  it('keeps the time a consent restored from a draft was given, not the time of restoring', async () => {
+    const time = clock('2025-06-01T10:00:00Z');
+    const first = completed(time);
+    time.set('2025-06-01T10:05:00Z');
+    first.set('newsletter', true);
+    const saved = first.consentAt();
+    assert.deepEqual(saved, { newsletter: '2025-06-01T10:05:00.000Z' });
+
+    time.set('2025-06-03T08:00:00Z');
+    const restored = createFormSession(first.definition, {
+      locale: 'en',
+      now: time.now,
+      answers: first.answers(),
+      consentAt: saved,
+    });
+    const [record] = (await restored.toApplication()).consents;
+    assert.equal(record!.granted, true);
+    assert.equal(record!.at, '2025-06-01T10:05:00.000Z');
+
+    const resumed = completed(time);
+    resumed.set('newsletter', true, saved.newsletter);
+    assert.equal((await resumed.toApplication()).consents[0]!.at, '2025-06-01T10:05:00.000Z');
+  });
+
+  it('records the time of restoring for a restored consent time in the future or not a time', async () => {
+    const time = clock('2025-06-01T10:00:00Z');
+    for (const at of ['2031-01-01T00:00:00Z', 'yesterday', '']) {
+      const session = completed(time);
+      session.set('newsletter', true, at);
+      assert.deepEqual(session.consentAt(), { newsletter: '2025-06-01T10:00:00.000Z' }, at);
+    }
+  });
+
+  it('lists no time for a consent not answered', () => {
+    const session = completed();
+    assert.deepEqual(session.consentAt(), {});
+    session.set('newsletter', true);
+    session.set('newsletter', undefined);
+    assert.deepEqual(session.consentAt(), {});
+  });
+
   it('hashes the label in the locale the applicant sees', async () => {
     const definition = parseFormDefinition(everyFieldType());
     const session = createFormSession(definition, {

@@ -144,7 +144,7 @@ export class DraftsController implements ReactiveController {
     this.#offer = undefined;
     for (const [fieldId, value] of Object.entries(draft.answers)) {
       try {
-        session.set(fieldId, value);
+        session.set(fieldId, value, draft.consentAt[fieldId]);
       } catch {
         // An answer the engine will not take back is left for the applicant to give again.
       }
@@ -239,8 +239,8 @@ export class DraftsController implements ReactiveController {
     if (!this.#saving || !definition || !session || session.definition !== definition) return;
     const drafts = createDraftStore(await this.storage());
     const stepId = this.#journey.currentStep?.id ?? this.#stepId;
-    const answers = session.persistableAnswers();
-    await drafts.saveDraft(definition, stepId === undefined ? { answers } : { stepId, answers });
+    const input = { answers: session.persistableAnswers(), consentAt: session.consentAt() };
+    await drafts.saveDraft(definition, stepId === undefined ? input : { stepId, ...input });
   }
 
   async #forget(): Promise<void> {

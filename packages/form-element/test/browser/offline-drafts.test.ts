@@ -100,6 +100,54 @@ describe('<union-join-form> drafts', () => {
     expect($<HTMLInputElement>(el, '#uj-email').value).to.equal('ada@example.org');
   });
 
+  it('sends a consent given before the reload with the time it was given, not the time of resuming', async () => {
+    const el = await mount(exampleUnion);
+    await fillAboutYou(el);
+    await continueOn(el);
+    option(el, 'membershipType', 'Full').click();
+    await el.updateComplete;
+    await type(el, 'uj-employer', 'Acme');
+    await continueOn(el);
+    option(el, 'newsletter', "Send me the members' newsletter").click();
+    await el.updateComplete;
+    leavePage();
+    const definition = parseFormDefinition(exampleUnion);
+    const drafts = createDraftStore(await openDraftStorage());
+    let given: string | undefined;
+    await eventually(async () => {
+      given = (await drafts.restoreDraft(definition))?.consentAt.newsletter;
+      return given !== undefined;
+    }, 'the consent time in the draft');
+    expect(Date.parse(given!)).to.be.closeTo(Date.now(), 60_000);
+    el.remove();
+
+    // The applicant comes back later: the draft now says the consent was given two days ago.
+    const twoDaysAgo = new Date(Date.now() - 2 * DAY).toISOString();
+    const saved = await drafts.restoreDraft(definition);
+    await drafts.saveDraft(definition, { ...saved!, consentAt: { newsletter: twoDaysAgo } });
+    const bodies: unknown[] = [];
+    worker.use(
+      http.post('/v1/forms/example-union/applications', async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ id: 'EWU-CNST', receivedAt: twoDaysAgo }, { status: 201 });
+      }),
+    );
+    const back = await reopen(exampleUnion);
+    await offered(back);
+    button(back, 'Continue your application').click();
+    await back.updateComplete;
+    expect(heading(back)).to.equal('Keeping in touch');
+    const sent = nextEvent<UnionJoinSuccessEvent>(back, 'union-join-success');
+    await continueOn(back);
+    $<HTMLButtonElement>(back, 'button[type="submit"]').click();
+    await sent;
+    const { consents } = bodies[0] as {
+      consents: { purpose: string; granted: boolean; at: string }[];
+    };
+    expect(consents).to.deep.equal([{ ...consents[0], purpose: 'newsletter', granted: true }]);
+    expect(consents[0]?.at).to.equal(twoDaysAgo);
+  });
+
   it('says how long ago the draft was saved', async () => {
     const storage = await openDraftStorage();
     const twoHoursAgo = Date.now() - 2 * 60 * 60 * 1000;

@@ -27,7 +27,7 @@ export interface DraftRecord {
   expiresAt: number;
 }
 
-/** What the form saves: the step shown and `session.persistableAnswers()`. */
+/** What the form saves: the step shown, `session.persistableAnswers()` and `session.consentAt()`. */
 export interface DraftInput {
   stepId?: string;
   answers: Answers;
@@ -35,7 +35,10 @@ export interface DraftInput {
   consentAt?: Record<string, string>;
 }
 
-/** A draft made to fit the current definition, ready for `createFormSession(definition, { answers })`. */
+/**
+ * A draft made to fit the current definition, ready for
+ * `createFormSession(definition, { answers, consentAt })`.
+ */
 export interface RestoredDraft {
   /** The step the applicant was on, if that step still exists. */
   stepId?: string;

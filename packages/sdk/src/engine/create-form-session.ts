@@ -28,6 +28,11 @@ export interface FormSessionOptions {
   /** Answers to start from, e.g. a restored draft; unknown fields and unusable values are skipped. */
   answers?: Readonly<Record<string, unknown>>;
   /**
+   * When each consent in `answers` was given (ISO 8601, by field id), e.g. a restored draft's
+   * `consentAt`, so the application records that time rather than the time of restoring.
+   */
+  consentAt?: Readonly<Record<string, string>>;
+  /**
    * The clock, for ages, "not in the future" and consent times: a function, or a fixed `Date`
    * (handy in tests). Default: the system clock.
    */
@@ -62,9 +67,12 @@ export interface FormSession {
   /**
    * Stores what the applicant entered, normalised; `undefined`, `null` or an empty value clears
    * it. A date also takes `{ day, month, year }`. Throws for an unknown field or a value of the
-   * wrong JavaScript type.
+   * wrong JavaScript type. `answeredAt` is when a consent was given, for one put back from a
+   * draft (a time in the future or not a time counts as now).
    */
-  set(fieldId: string, value: unknown): void;
+  set(fieldId: string, value: unknown, answeredAt?: Date | string): void;
+  /** When each answered consent was given (ISO 8601, by field id), for a draft to keep. */
+  consentAt(): Record<string, string>;
   /** Every stored answer, normalised, including answers to fields now hidden. */
   answers(): Answers;
   /** Problems with the asked fields of one step; throws for an unknown step. */
@@ -135,7 +143,7 @@ class Session implements FormSession {
       // A draft written by an older version of the form may no longer fit it; such answers are
       // dropped rather than blocking the applicant.
       try {
-        this.#store(field, initial[field.id]);
+        this.#store(field, initial[field.id], options.consentAt?.[field.id]);
       } catch {
         this.#answers.delete(field.id);
       }
@@ -171,7 +179,7 @@ class Session implements FormSession {
     return step;
   }
 
-  #store(field: FieldDefinition, raw: unknown): void {
+  #store(field: FieldDefinition, raw: unknown, answeredAt?: Date | string): void {
     let value = raw;
     if (field.type === 'date' && isDateParts(value)) value = dateFromParts(value);
     let normalised: AnswerValue | undefined;
@@ -185,7 +193,7 @@ class Session implements FormSession {
     }
     if (normalised === undefined) this.#answers.delete(field.id);
     else this.#answers.set(field.id, normalised);
-    if (field.type === 'consent') this.#consentTimes.set(field.id, this.#now());
+    if (field.type === 'consent') this.#consentTimes.set(field.id, this.#pastOrNow(answeredAt));
     this.#visible = undefined;
   }
 
@@ -216,11 +224,25 @@ class Session implements FormSession {
     return value === undefined ? undefined : copy(value);
   }
 
-  set(fieldId: string, value: unknown): void {
+  set(fieldId: string, value: unknown, answeredAt?: Date | string): void {
     const field = this.#fields.get(fieldId);
     if (!field) throw new RangeError(`This form has no field ${shortId(fieldId)}`);
-    this.#store(field, value);
+    this.#store(field, value, answeredAt);
     this.#notify();
+  }
+
+  consentAt(): Record<string, string> {
+    const times: Record<string, string> = {};
+    for (const [id, at] of this.#consentTimes) {
+      if (this.#answers.has(id)) times[id] = at.toISOString();
+    }
+    return times;
+  }
+
+  #pastOrNow(time: Date | string | undefined): Date {
+    const now = this.#now();
+    const at = time === undefined ? now : new Date(time);
+    return at.getTime() <= now.getTime() ? at : now;
   }
 
   answers(): Answers {
