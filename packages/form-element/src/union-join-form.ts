@@ -132,6 +132,7 @@ export class UnionJoinForm extends LitElement {
     this.#focus.focusAfterRender(`#${HEADING_ID}`, () => this.#t().queuedTitle),
   );
   readonly #definition = new DefinitionController(this, (state) => this.#onDefinition(state));
+  readonly #analytics = new AnalyticsController(this, this.#journey);
 
   constructor() {
     super();
@@ -140,8 +141,6 @@ export class UnionJoinForm extends LitElement {
     this.#journey.addListener({
       viewChanged: (view, focus) => this.#onViewChanged(view, focus),
     });
-    // Held by the element through addController, like every controller.
-    new AnalyticsController(this, this.#journey);
     this.#submission.onUndelivered = (application, idempotencyKey, error) =>
       this.#outbox.enqueue(application, idempotencyKey, error);
   }
@@ -171,6 +170,17 @@ export class UnionJoinForm extends LitElement {
       this.dispatchEvent(new UnionJoinErrorEvent(UnionJoinErrorKind.load, state.error));
     }
   }
+
+  /** "Start a new application" after a confirmation, or while one waits to be sent. */
+  #startNew = (): void => {
+    const definition = this.#session?.definition;
+    if (!definition) return;
+    this.#analytics.restart();
+    this.#outbox.moveOn();
+    this.#onDefinition({ status: 'ready', definition });
+    const view = this.#journey.view;
+    if (view) this.#onViewChanged(view, 'heading');
+  };
 
   /** What the device kept: a delivered or queued application first, otherwise a draft to offer. */
   async #restore(definition: FormDefinition, session: FormSession): Promise<void> {
@@ -286,7 +296,8 @@ export class UnionJoinForm extends LitElement {
     const view = this.#journey.view;
     const session = this.#session;
     if (!view || !session) return nothing;
-    if (this.#outbox.queued) return this.#outbox.renderQueued(this.#t(), HEADING_ID);
+    if (this.#outbox.queued)
+      return this.#outbox.renderQueued(this.#t(), HEADING_ID, this.#startNew);
     if (this.#drafts.offer) return this.#drafts.renderOffer(this.#t(), session.locale, HEADING_ID);
     switch (view.kind) {
       case 'step': {
@@ -495,7 +506,12 @@ export class UnionJoinForm extends LitElement {
           >
         </p>
       </div>
-      <p>${formatMessage(t.confirmationBody, { organisation })}</p>`;
+      <p>${formatMessage(t.confirmationBody, { organisation })}</p>
+      <div class="actions">
+        <button part="button" type="button" class="secondary" @click=${this.#startNew}>
+          ${t.startNewApplication}
+        </button>
+      </div>`;
   }
 
   #renderIneligible(definition: FormDefinition): TemplateResult {

@@ -186,6 +186,13 @@ export class AnalyticsController implements ReactiveController {
     return this.#analytics;
   }
 
+  /** A new application on the same page: a new flow, so it counts as a visit of its own. */
+  restart(): void {
+    this.#stop();
+    this.#submitted = false;
+    this.#position = undefined;
+  }
+
   #stop(): void {
     this.#analytics?.dispose();
     this.#analytics = undefined;

@@ -84,6 +84,10 @@ export class OutboxController implements ReactiveController {
   readonly #waiting = new Set<string>();
   /** Items settled on this page, which a later look at the device must not show again. */
   readonly #settled = new Set<string>();
+  /** Items still queued from an application the applicant moved on from, to a new one. */
+  readonly #earlier = new Set<string>();
+  /** The reference of such an item once delivered, said in a notice. */
+  #earlierReference: string | undefined;
   /** Applications of this form waiting on the device, counted while the form cannot be loaded. */
   #held = 0;
   #offline = typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -189,12 +193,27 @@ export class OutboxController implements ReactiveController {
     return true;
   }
 
+  /**
+   * Lets the applicant (or the next person on a shared device) fill in a new application while
+   * the queued ones wait: they are still sent, and a delivery is then said in a notice.
+   */
+  moveOn(): void {
+    for (const id of this.#waiting) this.#earlier.add(id);
+    this.#waiting.clear();
+    this.#earlierReference = undefined;
+  }
+
   /** The notice shown instead of the form while the application waits on the device. */
-  renderQueued(t: Translation, headingId: string): TemplateResult {
+  renderQueued(t: Translation, headingId: string, startNew: () => void): TemplateResult {
     return html`<div class="notice info">
-      <h2 id=${headingId} tabindex="-1">${t.queuedTitle}</h2>
-      <p>${t.queuedBody}</p>
-    </div>`;
+        <h2 id=${headingId} tabindex="-1">${t.queuedTitle}</h2>
+        <p>${t.queuedBody}</p>
+      </div>
+      <div class="actions">
+        <button part="button" type="button" class="secondary" @click=${startNew}>
+          ${t.startNewApplication}
+        </button>
+      </div>`;
   }
 
   /** While the form cannot be loaded: that an application from this device waits to be sent. */
@@ -228,7 +247,13 @@ export class OutboxController implements ReactiveController {
           <p>${t.submitRejected}</p>
         </div>`
       : nothing;
-    return html`${offline}${rejected}`;
+    const earlier =
+      this.#earlierReference && filling
+        ? html`<div class="notice info" role="status">
+            <p>${t.queuedSent} ${t.yourReference}: <strong>${this.#earlierReference}</strong></p>
+          </div>`
+        : nothing;
+    return html`${earlier}${offline}${rejected}`;
   }
 
   /**
@@ -304,13 +329,17 @@ export class OutboxController implements ReactiveController {
     // Pending items first: the sender is already running, and one it delivers while the receipts
     // are read is then settled as it arrives, or found among them.
     const items = await outbox.list({ formId: definition.id, endpoint: this.#endpoint });
-    const fresh = items.filter((item) => !this.#settled.has(item.id));
+    const fresh = items.filter(
+      (item) => !this.#settled.has(item.id) && !this.#earlier.has(item.id),
+    );
     for (const item of fresh) if (item.status === 'pending') this.#waiting.add(item.id);
     const receipts = await outbox.receipts(definition.id);
     const receipt = receipts.at(-1);
     // Older receipts were seen on a visit in between, or belong to an earlier application.
     for (const older of receipts.slice(0, -1)) await outbox.dismissReceipt(older.id);
-    if (receipt && !this.#settled.has(receipt.id)) {
+    if (receipt && this.#earlier.has(receipt.id)) {
+      await this.#settle(deliveredMessage(receipt.id, receipt));
+    } else if (receipt && !this.#settled.has(receipt.id)) {
       // The confirmation is shown; anything else still queued is confirmed on a later visit.
       this.#waiting.clear();
       this.#waiting.add(receipt.id);
@@ -336,9 +365,19 @@ export class OutboxController implements ReactiveController {
 
   /** Shows how a queued application this form waits for was settled; false if it was not shown. */
   async #settle(message: OutboxMessage): Promise<boolean> {
+    const outbox = this.#outbox;
+    if (message.type === 'delivered' && this.#earlier.delete(message.id)) {
+      // Said beside the new application, which stays on screen; a refusal stays queued as failed
+      // and comes back, with its answers, the next time the form is opened.
+      this.#settled.add(message.id);
+      await outbox?.dismissReceipt(message.id).catch(() => undefined);
+      this.#earlierReference = message.reference;
+      this.#host.dispatchEvent(new UnionJoinSuccessEvent(message.reference, message.receivedAt));
+      this.#host.requestUpdate();
+      return false;
+    }
     if (!this.#waiting.delete(message.id)) return false;
     this.#settled.add(message.id);
-    const outbox = this.#outbox;
     if (message.type === 'delivered') {
       this.#offline = false;
       await outbox?.dismissReceipt(message.id).catch(() => undefined);
@@ -401,6 +440,6 @@ function restoreAnswers(session: FormSession, application: Application): void {
   }
   for (const consent of application.consents) {
     const field = fields.find((f) => f.type === 'consent' && f.purpose === consent.purpose);
-    if (field && consent.granted) session.set(field.id, true);
+    if (field && consent.granted) session.set(field.id, true, consent.at);
   }
 }

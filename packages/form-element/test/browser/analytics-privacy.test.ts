@@ -2,8 +2,19 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { parseAnalyticsBatch, type AnalyticsEvent } from '@union-join/sdk/analytics';
 import { useMockApi, worker } from './fixtures/api.ts';
-import { allFields, exampleUnion } from './fixtures/definitions.ts';
-import { choose, continueOn, heading, mount, option, type, until } from './fixtures/helpers.ts';
+import { allFields, exampleUnion, noReview } from './fixtures/definitions.ts';
+import {
+  $,
+  $$,
+  choose,
+  continueOn,
+  heading,
+  mount,
+  option,
+  textOf,
+  type,
+  until,
+} from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 /** Marked strings typed into every field; none may reach an analytics request. */
@@ -272,6 +283,38 @@ describe('<union-join-form> analytics privacy', () => {
     override(nav, 'doNotTrack', '1');
     await shownOnce('on');
     expect((await analyticsEvents(traffic)).analytics).to.deep.equal([]);
+  });
+
+  it('counts a new application started after the confirmation as a flow of its own', async () => {
+    const traffic = captureTraffic();
+    let sent = 0;
+    worker.use(
+      http.post('/v1/events', () => new HttpResponse(null, { status: 202 })),
+      http.post('/v1/forms/no-review/applications', () =>
+        HttpResponse.json(
+          { id: `REF-${++sent}`, receivedAt: '2025-01-01T10:00:00Z' },
+          { status: 201 },
+        ),
+      ),
+    );
+    const el = await mount(noReview);
+    for (const email of ['ada@example.org', 'grace@example.org']) {
+      await type(el, 'uj-email', email);
+      await continueOn(el);
+      await until(() => el.shadowRoot?.querySelector('.reference') !== null, 'the confirmation');
+      $$<HTMLButtonElement>(el, 'button')
+        .find((button) => textOf(button) === 'Start a new application')
+        ?.click();
+      await el.updateComplete;
+    }
+    expect(sent).to.equal(2);
+    expect($<HTMLInputElement>(el, '#uj-email').value, 'an empty form again').to.equal('');
+    leavePage();
+    const { events } = await analyticsEvents(traffic);
+    const flows = [...new Set(events.map((event) => event.flow))];
+    expect(flows).to.have.length(3);
+    const successes = events.filter((event) => event.type === 'submit_success');
+    expect(successes.map((event) => event.flow)).to.deep.equal(flows.slice(0, 2));
   });
 
   it('does send when nothing says no (so the tests above can fail)', async () => {

@@ -195,6 +195,76 @@ describe('<union-join-form> offline outbox', () => {
     expect(await storedKeys('outbox')).to.deep.equal([]);
   });
 
+  it('lets a second applicant on the same offline device start and queue their own application', async () => {
+    const backend = fakeBackend();
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const firstKey = (await sendOffline(el)).detail.idempotencyKey;
+    const startNew = () =>
+      [...root(el).querySelectorAll('button')].find(
+        (button) => textOf(button) === 'Start a new application',
+      );
+    startNew()!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('About you');
+    expect(el.shadowRoot?.activeElement?.id, 'focus on the new first step').to.equal('uj-heading');
+    expect($<HTMLInputElement>(el, '#uj-givenName').value, 'nothing of the first').to.equal('');
+
+    await toReview(el, 'grace@example.org');
+    const secondKey = (await sendOffline(el)).detail.idempotencyKey;
+    expect(secondKey).not.to.equal(firstKey);
+    expect(heading(el)).to.equal(QUEUED);
+    expect(await storedKeys('outbox')).to.have.length(2);
+    expect(await deviceText()).not.to.contain('grace@example.org');
+
+    const confirmed = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
+    await goOnline();
+    await eventually(() => backend.stored.size === 2, 'both applications to arrive');
+    await eventually(() => heading(el) === 'Application sent', 'the confirmation');
+    await confirmed;
+    for (let i = 0; i < 3; i++) window.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([...backend.stored.keys()].sort()).to.deep.equal([firstKey, secondKey].sort());
+    expect(backend.requests.length, 'each sent once').to.equal(2);
+    const emails = [...backend.stored.values()].map(
+      (entry) => (entry.body as { answers: { email: string } }).answers.email,
+    );
+    expect(emails.sort()).to.deep.equal(['ada@example.org', 'grace@example.org']);
+    expect(textOf($(el, '.reference'))).to.equal(backend.stored.get(secondKey)!.id);
+    expect(await storedKeys('outbox')).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when an earlier queued application is sent while a new one is being filled in', async () => {
+    const backend = fakeBackend();
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    await sendOffline(el);
+    expect(
+      textOf(
+        [...root(el).querySelectorAll('button')].find(
+          (b) => textOf(b) === 'Start a new application',
+        ),
+      ),
+    ).to.equal('Start a new application');
+    [...root(el).querySelectorAll('button')]
+      .find((b) => textOf(b) === 'Start a new application')!
+      .click();
+    await el.updateComplete;
+    await type(el, 'uj-givenName', 'Grace');
+    const delivered = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
+    await goOnline();
+    const reference = (await delivered).detail.id;
+    await el.updateComplete;
+    expect(backend.stored.size).to.equal(1);
+    expect(heading(el), 'the new application stays on screen').to.equal('About you');
+    expect($<HTMLInputElement>(el, '#uj-givenName').value).to.equal('Grace');
+    expect(textOf($(el, '.notice.info'))).to.equal(
+      `Your saved application has been sent. Your reference number: ${reference}`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
   it('brings the answers back with the reason when the server refuses a queued application', async () => {
     const backend = fakeBackend([422]);
     const el = await mount(exampleUnion);

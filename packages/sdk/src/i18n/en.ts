@@ -73,6 +73,7 @@ export const en: Translation = {
     'It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.',
   queuedSending: 'Sending your saved application…',
   queuedSent: 'Your saved application has been sent.',
+  startNewApplication: 'Start a new application',
 
   resumeTitle: 'You have an unfinished application from {when}',
   momentAgo: 'a moment ago',

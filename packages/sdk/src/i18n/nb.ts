@@ -74,6 +74,7 @@ export const nb: Translation = {
     'Den er lagret på denne enheten og sendes automatisk, også hvis du lukker siden og åpner den igjen senere. Du trenger ikke å fylle ut skjemaet på nytt.',
   queuedSending: 'Sender den lagrede søknaden …',
   queuedSent: 'Den lagrede søknaden er sendt.',
+  startNewApplication: 'Start en ny søknad',
 
   resumeTitle: 'Du har en søknad som ikke er ferdig, lagret {when}',
   momentAgo: 'nettopp',

@@ -74,6 +74,7 @@ export const sv: Translation = {
     'Den är sparad på den här enheten och skickas automatiskt, även om du stänger sidan och öppnar den igen senare. Du behöver inte fylla i formuläret igen.',
   queuedSending: 'Den sparade ansökan skickas …',
   queuedSent: 'Den sparade ansökan är skickad.',
+  startNewApplication: 'Påbörja en ny ansökan',
 
   resumeTitle: 'Du har en ansökan som inte är klar, sparad {when}',
   momentAgo: 'nyss',

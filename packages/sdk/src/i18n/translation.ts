@@ -146,6 +146,8 @@ export interface Translation {
   queuedSending: string;
   /** A saved application was sent. */
   queuedSent: string;
+  /** Button under the queued notice and the confirmation: another application on this device. */
+  startNewApplication: string;
 
   /** Heading offering to resume a draft: `{when}`, how long ago, as `Intl.RelativeTimeFormat` words it ("2 hours ago"), or `momentAgo`. */
   resumeTitle: string;
