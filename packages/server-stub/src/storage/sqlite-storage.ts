@@ -240,10 +240,14 @@ export class SqliteStorage implements Storage {
   }
 
   async deleteApplication(id: string): Promise<boolean> {
-    return immediateTransaction(this.db, () => {
+    const deleted = immediateTransaction(this.db, () => {
       // Deliveries go with it through ON DELETE CASCADE.
       return this.#sql('DELETE FROM applications WHERE id = ?').run(id).changes > 0;
     });
+    // The write-ahead log still holds the pages as they were before the erasure (the sealed row,
+    // which the data key opens); copy the erased pages into the main file and empty the log.
+    if (deleted) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return deleted;
   }
 
   async markRetrieved(id: string, at: number): Promise<ApplicationRecord | undefined> {
