@@ -1,16 +1,55 @@
 import type { Context } from 'hono';
+import {
+  findJsonProblem,
+  formatJsonPath,
+  MAX_JSON_DEPTH,
+  type JsonProblem,
+} from './find-json-problem.ts';
 import { HttpProblem } from './http-problem.ts';
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Whether a Content-Type is JSON (`application/json` or `application/*+json`, UTF-8 only). */
 export function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
   const [type = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) return false;
+  // A parameter value may be quoted (RFC 9110): charset="utf-8" is the same charset.
   return parameters.every(
-    (parameter) => !parameter.startsWith('charset=') || parameter === 'charset=utf-8',
+    (parameter) =>
+      !parameter.startsWith('charset=') || parameter.slice(8).replace(/^"(.*)"$/, '$1') === 'utf-8',
   );
+}
+
+/** The 400 answer for a body that parsed but is refused; names where, never a value. */
+function refusal({ kind, path }: JsonProblem, key: string | undefined): HttpProblem {
+  const where = formatJsonPath(path);
+  const quoted =
+    key === undefined ? '' : JSON.stringify(key.length <= 64 ? key : `${key.slice(0, 64)}…`);
+  switch (kind) {
+    case 'forbidden_key':
+      return new HttpProblem(
+        400,
+        'forbidden_key',
+        `The JSON key ${quoted} is not accepted (at ${where}).`,
+      );
+    case 'duplicate_key':
+      return new HttpProblem(
+        400,
+        'invalid_json',
+        `The JSON key ${quoted} is given twice, at ${where}.`,
+      );
+    case 'too_deep':
+      return new HttpProblem(
+        400,
+        'invalid_json',
+        `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep, at ${where}.`,
+      );
+    case 'unpaired_surrogate':
+      return new HttpProblem(
+        400,
+        'invalid_json',
+        `A key or string at ${where} has half of a UTF-16 surrogate pair (a \\u escape without its partner), which UTF-8 cannot carry.`,
+      );
+  }
 }
 
 async function readLimited(c: Context, limit: number): Promise<Uint8Array> {
@@ -44,8 +83,10 @@ async function readLimited(c: Context, limit: number): Promise<Uint8Array> {
 
 /**
  * Reads a JSON request body within `limit` bytes. Rejects a non-JSON Content-Type (415), a larger
- * body (413), invalid UTF-8 or JSON (400), and the keys `__proto__`, `constructor` and `prototype`
- * (400), so no later merge or assignment can reach an object's prototype.
+ * body (413), invalid UTF-8 or JSON (400), a key given twice, nesting deeper than
+ * {@link MAX_JSON_DEPTH} and half a surrogate pair (400 `invalid_json`, naming the JSON path), and
+ * the keys `__proto__`, `constructor` and `prototype` (400 `forbidden_key`), so no later merge or
+ * assignment can reach an object's prototype.
  */
 export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
   if (!isJsonContentType(c.req.header('content-type'))) {
@@ -62,18 +103,13 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
   } catch (cause) {
     throw new HttpProblem(400, 'invalid_json', 'The request body is not valid UTF-8.', { cause });
   }
-  let forbidden: string | undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text, function (key, value: unknown) {
-      if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
-      return value;
-    });
+    parsed = JSON.parse(text);
   } catch (cause) {
     throw new HttpProblem(400, 'invalid_json', 'The request body is not valid JSON.', { cause });
   }
-  if (forbidden !== undefined) {
-    throw new HttpProblem(400, 'forbidden_key', `The JSON key "${forbidden}" is not accepted.`);
-  }
+  const problem = findJsonProblem(text);
+  if (problem) throw refusal(problem, 'key' in problem ? problem.key : undefined);
   return parsed;
 }
