@@ -90,6 +90,80 @@ describe('formatIssue', () => {
     );
   });
 
+  it('does not build a message around a label that is a question', () => {
+    const required = (locale: 'en' | 'nb' | 'sv', label: string, kind?: string) =>
+      formatIssue(
+        { field: 'q', code: 'required', ...(kind ? { params: { kind } } : {}) },
+        locale,
+        label,
+      );
+    assert.equal(required('nb', 'Hvilken skole?'), 'Svar på spørsmålet');
+    assert.equal(required('en', 'Which school?'), 'Answer the question');
+    assert.equal(required('sv', 'Var jobbar du?'), 'Svara på frågan');
+    assert.equal(required('nb', 'Hva gjør du nå?', 'select'), 'Velg et alternativ');
+    assert.equal(required('sv', 'Vad gör du i dag?', 'select'), 'Välj ett alternativ');
+    assert.equal(
+      required('en', 'Which membership is right for you?', 'select'),
+      'Select an option',
+    );
+    assert.equal(required('en', 'Tell us where you work:'), 'Answer the question');
+  });
+
+  it('says "the answer" where a message would start with a question', () => {
+    const tooLong = { field: 'q', code: 'too_long', params: { max: 500 } } as const;
+    assert.equal(
+      formatIssue(tooLong, 'en', "Is there anything else you'd like to tell us?"),
+      'The answer must be 500 characters or fewer',
+    );
+    assert.equal(
+      formatIssue(tooLong, 'nb', 'Er det noe mer du vil fortelle oss?'),
+      'Svaret kan ikke være lengre enn 500 tegn',
+    );
+    assert.equal(
+      formatIssue(
+        { field: 'd', code: 'invalid_date', params: { part: 'month' } },
+        'sv',
+        'När började du?',
+      ),
+      'Svaret måste innehålla en månad',
+    );
+  });
+
+  it('does not say "your" twice in English', () => {
+    assert.equal(
+      formatIssue({ field: 'y', code: 'required' }, 'en', 'Year your course ends'),
+      'Answer the question',
+    );
+    assert.equal(
+      formatIssue(
+        { field: 'y', code: 'too_small', params: { min: 2025 } },
+        'en',
+        'Year your course ends',
+      ),
+      'Year your course ends must be 2025 or more',
+      'a message that starts with the label reads well with it',
+    );
+    assert.equal(
+      formatIssue({ field: 'e', code: 'required' }, 'nb', 'Arbeidsgiveren din'),
+      'Skriv inn arbeidsgiveren din',
+    );
+  });
+
+  it('names the part of a composite answer whose label is a question', () => {
+    assert.equal(
+      formatIssue({ field: 'a', code: 'required', params: { part: 'town' } }, 'nb', 'Hvor bor du?'),
+      'Skriv inn poststed',
+    );
+    assert.equal(
+      formatIssue(
+        { field: 'a', code: 'too_long', params: { part: 'line1', max: 200 } },
+        'sv',
+        'Var bor du?',
+      ),
+      'Adressrad 1 får vara högst 200 tecken',
+    );
+  });
+
   it('puts limits into the message and starts it with the label as written', () => {
     assert.equal(
       formatIssue({ field: 'g', code: 'too_long', params: { max: 100 } }, 'en', 'First name'),
@@ -143,8 +217,10 @@ describe('formatIssue', () => {
     issues.push({ field: 'f', code: 'required', params: { kind: 'tick' } });
     for (const locale of LOCALES) {
       for (const issue of issues) {
-        const message = formatIssue(issue, locale, 'Label');
-        assert.doesNotMatch(message, /[{}]/, `${locale} ${JSON.stringify(issue)}: ${message}`);
+        for (const label of ['Label', 'Which label?']) {
+          const message = formatIssue(issue, locale, label);
+          assert.doesNotMatch(message, /[{}?]/, `${locale} ${JSON.stringify(issue)}: ${message}`);
+        }
       }
     }
   });

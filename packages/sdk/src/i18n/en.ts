@@ -87,9 +87,11 @@ export const en: Translation = {
   draftsUnavailable:
     'Your answers cannot be saved on this device, so keep this page open until you have sent your application.',
 
+  theAnswer: 'The answer',
   issues: {
     required: 'Enter your {label}',
     'required.select': 'Select your {label}',
+    'required.question': 'Answer the question',
     'required.tick': 'Tick the box to continue',
     'required.line1': 'Enter the first line of your address',
     'required.town': 'Enter your town or city',

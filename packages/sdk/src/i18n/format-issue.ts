@@ -38,10 +38,16 @@ function messageKey(t: Translation, issue: FieldIssue): IssueMessageKey {
   return issue.code;
 }
 
+// A label that ends like a sentence ("Which school?", "Tell us where you work:") cannot go inside
+// another one; nor can an English label that already says "you" or "your" follow "Enter your".
+const QUESTION = /[?!.:…]$/;
+const SECOND_PERSON = /\byou/i;
+
 /**
  * The error message for an issue in `locale`, e.g. "Enter your first name". `fieldLabel` is the
  * field's label as shown; an issue about one part of a field (a date's month, an address's town)
- * names that part instead.
+ * names that part instead. A label that is a question gives a message without it ("Answer the
+ * question", "The answer must be…").
  * @example formatIssue({ field: 'givenName', code: 'required' }, 'en', 'First name') // 'Enter your first name'
  */
 export function formatIssue(issue: FieldIssue, locale: Locale, fieldLabel: string): string {
@@ -51,9 +57,16 @@ export function formatIssue(issue: FieldIssue, locale: Locale, fieldLabel: strin
     typeof part === 'string' && Object.hasOwn(PART_LABELS, part)
       ? t[PART_LABELS[part as AnswerPart]]
       : undefined;
-  const label =
+  let label =
     typeof partLabel === 'string' && issue.code !== 'invalid_date' ? partLabel : fieldLabel;
-  return formatMessage(t.issues[messageKey(t, issue)], {
+  const key = messageKey(t, issue);
+  const question = label === fieldLabel && QUESTION.test(label.trim());
+  if (question || SECOND_PERSON.test(label)) {
+    if (key === 'required') return t.issues['required.question'];
+    if (key === 'required.select') return t.selectOption;
+  }
+  if (question) label = t.theAnswer;
+  return formatMessage(t.issues[key], {
     ...issue.params,
     Label: label,
     label: inSentence(label, locale),

@@ -88,9 +88,11 @@ export const nb: Translation = {
   draftsUnavailable:
     'Svarene dine kan ikke lagres på denne enheten, så la siden være åpen til du har sendt søknaden.',
 
+  theAnswer: 'Svaret',
   issues: {
     required: 'Skriv inn {label}',
     'required.select': 'Velg {label}',
+    'required.question': 'Svar på spørsmålet',
     'required.tick': 'Kryss av i boksen for å fortsette',
     'required.line1': 'Skriv inn adresselinje 1',
     'required.town': 'Skriv inn poststed',

@@ -89,9 +89,11 @@ export const sv: Translation = {
   draftsUnavailable:
     'Dina svar kan inte sparas på den här enheten, så låt sidan vara öppen tills du har skickat ansökan.',
 
+  theAnswer: 'Svaret',
   issues: {
     required: 'Fyll i {label}',
     'required.select': 'Välj {label}',
+    'required.question': 'Svara på frågan',
     'required.tick': 'Kryssa i rutan för att fortsätta',
     'required.line1': 'Fyll i adressrad 1',
     'required.town': 'Fyll i ort',

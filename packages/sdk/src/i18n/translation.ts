@@ -4,6 +4,7 @@ import type { IssueCode } from '../engine/issue-code.ts';
 export type IssueMessageKey =
   | IssueCode
   | 'required.select'
+  | 'required.question'
   | 'required.tick'
   | 'required.line1'
   | 'required.town'
@@ -19,7 +20,9 @@ export type IssueMessageKey =
 /**
  * Every text the form shows, in one language. `{name}` marks a placeholder: fill it with
  * `formatMessage`. In issue messages `{label}` is the field's label as it reads inside a sentence
- * ("Enter your first name") and `{Label}` as written ("First name must be…").
+ * ("Enter your first name") and `{Label}` as written ("First name must be…"). A label that is a
+ * question ("Which school?") cannot stand in a sentence: `required.question` (and `selectOption`
+ * for a choice) replace the messages built on it, and `theAnswer` stands in for it elsewhere.
  */
 export interface Translation {
   /** The language's own name, for a language picker: "English", "Norsk bokmål", "Svenska". */
@@ -54,7 +57,7 @@ export interface Translation {
   errorSummaryTitle: string;
   /** Hidden prefix before an inline error message, for screen readers. */
   errorPrefix: string;
-  /** Empty first entry of a drop-down list. */
+  /** Empty first entry of a drop-down list; also the error for a choice whose label is a question. */
   selectOption: string;
   /** Hint of a multi-choice field. */
   selectAllThatApply: string;
@@ -170,6 +173,8 @@ export interface Translation {
   /** Said once when the device cannot keep answers (no IndexedDB, private mode, storage full). */
   draftsUnavailable: string;
 
+  /** Stands in for a label that is a question in an error message: "The answer must be…". */
+  theAnswer: string;
   /** Error messages by issue code (see {@link IssueMessageKey}). */
   issues: Record<IssueMessageKey, string>;
 }
