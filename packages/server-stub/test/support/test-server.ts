@@ -7,6 +7,7 @@ import type { Clock } from '../../src/clock.ts';
 import { loadKeyring, type Keyring } from '../../src/crypto/keyring.ts';
 import { FormRegistry, loadForm } from '../../src/forms/form-registry.ts';
 import type { FormServerSettings } from '../../src/forms/form-server-settings.ts';
+import type { ClientIpResolver } from '../../src/http/client-ip.ts';
 import { createJsonLogger } from '../../src/logger.ts';
 import { DATABASE_FILE, SqliteStorage } from '../../src/storage/sqlite-storage.ts';
 import { tempDir } from './temp-dir.ts';
@@ -70,7 +71,7 @@ export interface TestServerOptions {
   config?: Partial<AppConfig>;
   clock?: ManualClock;
   env?: Record<string, string | undefined>;
-  clientIp?: () => string;
+  clientIp?: ClientIpResolver;
   /** Forms served beside the example form, with default settings. */
   extraDefinitions?: readonly unknown[];
 }
