@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { test } from 'node:test';
@@ -175,4 +176,17 @@ test('the database file is a plain SQLite file other tools can open', async (t) 
   const raw = new DatabaseSync(path, { readOnly: true });
   assert.equal(raw.prepare('SELECT COUNT(*) AS n FROM applications').get()?.n, 1);
   raw.close();
+});
+
+test('a new database, its WAL and shared memory are readable by the owner only, whatever the directory allows', async (t) => {
+  // A data directory that already exists (a mounted volume, say) keeps its own, looser mode.
+  const dir = tempDir(t);
+  chmodSync(dir, 0o755);
+  const storage = new SqliteStorage({ path: join(dir, 'db.sqlite') });
+  await storage.insertApplication(record());
+  const modes = Object.fromEntries(
+    readdirSync(dir).map((name) => [name, (statSync(join(dir, name)).mode & 0o777).toString(8)]),
+  );
+  assert.deepEqual(modes, { 'db.sqlite': '600', 'db.sqlite-wal': '600', 'db.sqlite-shm': '600' });
+  await storage.close();
 });

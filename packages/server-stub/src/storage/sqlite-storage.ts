@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { AnalyticsStorage } from './analytics-storage.ts';
@@ -86,7 +86,12 @@ export class SqliteStorage implements Storage {
 
   /** Opens (creating if needed) and migrates the database. */
   constructor({ path, migrations = SQLITE_MIGRATIONS }: SqliteStorageOptions) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true });
+      // Created owner-only before SQLite opens it; SQLite gives its WAL and shared-memory files
+      // the database file's mode. An existing file keeps the mode its owner chose.
+      closeSync(openSync(path, 'a', 0o600));
+    }
     this.db = new DatabaseSync(path);
     this.db.exec(`
       PRAGMA journal_mode = WAL;
