@@ -53,6 +53,42 @@ test('writes an address one line per part with the country named', () => {
   assert.equal(shown, '1 High Street\nLeeds\nLS1 4AP\nUnited Kingdom');
 });
 
+test('puts the postcode before the town on one line in the Nordic countries', () => {
+  const home = field('home');
+  const address = (country: string, town: string, postcode: string) => ({
+    line1: 'Storgata 1',
+    town,
+    postcode,
+    country,
+  });
+  assert.equal(
+    formatAnswer(home, address('NO', 'Oslo', '0150'), options('nb-NO', 'nb')),
+    'Storgata 1\n0150 Oslo\nNorge',
+  );
+  assert.equal(
+    formatAnswer(home, address('SE', 'Stockholm', '114 55'), options('sv-SE', 'sv')),
+    'Storgata 1\n114 55 Stockholm\nSverige',
+  );
+  for (const [country, town, postcode] of [
+    ['DK', 'København K', '1050'],
+    ['FI', 'Helsinki', '00100'],
+    ['IS', 'Reykjavík', '101'],
+  ] as const) {
+    const shown = formatAnswer(home, address(country, town, postcode), options('en-GB'));
+    assert.equal(shown?.split('\n')[1], `${postcode} ${town}`, country);
+  }
+  assert.equal(
+    formatAnswer(home, address('NO', 'Oslo', ''), options('nb-NO', 'nb')),
+    'Storgata 1\nOslo\nNorge',
+    'no stray space without a postcode',
+  );
+  assert.equal(
+    formatAnswer(home, address('GB', 'Leeds', 'LS1 4AP'), options('nb-NO', 'nb')),
+    'Storgata 1\nLeeds\nLS1 4AP\nStorbritannia',
+    'a British address keeps its own order in any language',
+  );
+});
+
 test('groups bank details the way they are printed', () => {
   assert.equal(
     formatAnswer(

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition } from '@union-join/sdk';
 import { countries } from '../internal/countries.ts';
+import { postcodeFirst } from '../internal/postcode-first.ts';
 import type { FieldContext } from './field-context.ts';
 import { groupTemplate, valueOf } from './field-parts.ts';
 import { invalidParts, partId, readParts, renderPart, type PartSpec } from './composite-parts.ts';
@@ -11,7 +12,10 @@ export type AddressField = Extract<FieldDefinition, { type: 'address' }>;
 const KEYS = ['line1', 'line2', 'town', 'postcode', 'country'] as const;
 type AddressPart = (typeof KEYS)[number];
 
-/** Address lines, town, postcode and a country list named in the form's language. */
+/**
+ * Address lines, town and postcode (in the order the chosen country writes them) and a country list
+ * named in the form's language.
+ */
 export function renderAddressField(ctx: FieldContext<AddressField>): TemplateResult {
   const parts = readParts(ctx.value, KEYS);
   const country = parts.country || ctx.field.defaultCountry || '';
@@ -29,6 +33,8 @@ export function renderAddressField(ctx: FieldContext<AddressField>): TemplateRes
     },
     { key: 'country', label: t.country },
   ];
+  // The boxes follow the order the address is written in its country: "0150 Oslo".
+  if (postcodeFirst(country)) specs.splice(2, 0, ...specs.splice(3, 1));
   const invalid = invalidParts(ctx, { ...parts, country }, specs);
   // The engine fills in the default country itself, and an address of only a country is no answer.
   const update = (key: AddressPart, value: string) => ctx.set({ ...parts, [key]: value });

@@ -5,6 +5,7 @@ import type {
   LocalizedText,
   Translation,
 } from '@union-join/sdk';
+import { postcodeFirst } from './postcode-first.ts';
 
 /**
  * The language tag for dates and numbers (Intl) per locale: the region these forms are made for
@@ -41,8 +42,8 @@ function optionLabel(field: FieldDefinition, value: string, text: FormatOptions[
 
 /**
  * An answer as the applicant reads it on "Check your answers": dates and numbers in the form's
- * language (Intl), option labels instead of values, one line per address line. `undefined` for an
- * unanswered question.
+ * language (Intl), option labels instead of values, one line per address line ("0150 Oslo" on one
+ * in the Nordic countries). `undefined` for an unanswered question.
  */
 export function formatAnswer(
   field: FieldDefinition,
@@ -78,7 +79,10 @@ export function formatAnswer(
       if (typeof value !== 'object') return String(value);
       const a = value as Record<string, unknown>;
       const country = typeof a.country === 'string' ? countryName(a.country, formatTag) : undefined;
-      return [a.line1, a.line2, a.town, a.postcode, country]
+      const place = postcodeFirst(a.country)
+        ? [[a.postcode, a.town].filter(Boolean).join(' ')]
+        : [a.town, a.postcode];
+      return [a.line1, a.line2, ...place, country]
         .filter((part): part is string => typeof part === 'string' && part !== '')
         .join('\n');
     }
