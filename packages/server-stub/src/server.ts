@@ -17,12 +17,35 @@ import { DATABASE_FILE, SqliteStorage } from './storage/sqlite-storage.ts';
 import type { Storage } from './storage/storage.ts';
 import { WebhookWorker } from './webhooks/webhook-worker.ts';
 
+/** How long a client may take to send a request, in milliseconds. */
+export interface RequestTimeouts {
+  /** To send the request line and headers. */
+  headersMs: number;
+  /** To send the whole request, body included. */
+  requestMs: number;
+  /** How often connections are checked against the two limits. */
+  checkIntervalMs: number;
+}
+
+/**
+ * Node's defaults (60 s for headers, 300 s for a request, checked every 30 s) let a client that
+ * trickles a byte at a time hold a connection for five minutes. An application is a few KiB and
+ * the body limit 64 KiB, which a phone on 2G sends in under 30 s.
+ */
+export const REQUEST_TIMEOUTS: RequestTimeouts = {
+  headersMs: 20_000,
+  requestMs: 60_000,
+  checkIntervalMs: 5_000,
+};
+
 /** Options of {@link startServer} besides the configuration. */
 export interface StartOptions {
   env?: Environment;
   logger?: Logger;
   clock?: Clock;
   fetch?: typeof fetch;
+  /** Limits on slow clients (default {@link REQUEST_TIMEOUTS}). */
+  timeouts?: RequestTimeouts;
 }
 
 /** A listening server. */
@@ -146,9 +169,15 @@ export async function startServer(
   // Requests that arrive before the storage is open are asked to come back in a moment.
   let handle: Hono<AppEnv>['fetch'] = () =>
     Response.json({ error: 'unavailable' }, { status: 503, headers: { 'Retry-After': '1' } });
+  const timeouts = options.timeouts ?? REQUEST_TIMEOUTS;
   const server = createAdaptorServer({
     fetch: (request, bindings) => handle(request, bindings),
     hostname: config.host,
+    serverOptions: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
   });
   const address = await listen(server, config.port, config.host);
 
