@@ -89,6 +89,31 @@ test('puts the postcode before the town on one line in the Nordic countries', ()
   );
 });
 
+test('writes Swedish and Norwegian identity numbers the way they are printed', () => {
+  const id = (country: 'SE' | 'NO'): FieldDefinition => ({
+    id: 'id',
+    type: 'national-id',
+    country,
+    label: 'ID',
+  });
+  const sv = options('sv-SE', 'sv');
+  assert.equal(formatAnswer(id('SE'), '198112189876', sv), '19811218-9876');
+  assert.equal(
+    formatAnswer(id('SE'), '8112189876', sv),
+    '19811218-9876',
+    'ten digits get a century',
+  );
+  assert.equal(
+    formatAnswer(id('SE'), '811218+9876', sv),
+    '18811218-9876',
+    'a plus is a century back',
+  );
+  assert.equal(formatAnswer(id('SE'), '197010632391', sv), '19701063-2391', 'samordningsnummer');
+  assert.equal(formatAnswer(id('NO'), '15108695088', options('nb-NO', 'nb')), '151086 95088');
+  assert.equal(formatAnswer(id('SE'), '12345', sv), '12345', 'anything else as it is');
+  assert.equal(formatAnswer(id('NO'), '1510869508', sv), '1510869508');
+});
+
 test('groups bank details the way they are printed', () => {
   assert.equal(
     formatAnswer(

@@ -5,6 +5,7 @@ import type {
   LocalizedText,
   Translation,
 } from '@union-join/sdk';
+import { parseSwedishPersonnummer } from '@union-join/sdk';
 import { postcodeFirst } from './postcode-first.ts';
 
 /**
@@ -43,7 +44,8 @@ function optionLabel(field: FieldDefinition, value: string, text: FormatOptions[
 /**
  * An answer as the applicant reads it on "Check your answers": dates and numbers in the form's
  * language (Intl), option labels instead of values, one line per address line ("0150 Oslo" on one
- * in the Nordic countries). `undefined` for an unanswered question.
+ * in the Nordic countries), identity numbers and bank details grouped as printed. `undefined` for
+ * an unanswered question.
  */
 export function formatAnswer(
   field: FieldDefinition,
@@ -85,6 +87,14 @@ export function formatAnswer(
       return [a.line1, a.line2, ...place, country]
         .filter((part): part is string => typeof part === 'string' && part !== '')
         .join('\n');
+    }
+    case 'national-id': {
+      // The engine keeps identity numbers bare; people read them as printed on their cards. Only a
+      // Norwegian number has eleven digits.
+      const id = String(value);
+      return field.country === 'SE'
+        ? (parseSwedishPersonnummer(id)?.canonical.replace(/(?=\d{4}$)/, '-') ?? id)
+        : id.replace(/^(\d{6})(\d{5})$/, '$1 $2');
     }
     case 'uk-bank-account': {
       if (typeof value !== 'object') return String(value);

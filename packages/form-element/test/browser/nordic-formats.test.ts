@@ -79,10 +79,11 @@ describe('<union-join-form> Nordic addresses and identity numbers', () => {
     await type(el, 'uj-id', '151086 95088');
     await continueOn(el);
     expect(reviewLines(el, 'Adresse')).to.deep.equal(['Storgata 1', '0150 Oslo', 'Norge']);
+    expect(reviewLines(el, 'ID')).to.deep.equal(['151086 95088']);
     await expect(el).to.be.accessible();
   });
 
-  it('writes a Swedish address as "114 55 Stockholm"', async () => {
+  it('writes a Swedish address as "114 55 Stockholm" and a personnummer as YYYYMMDD-XXXX', async () => {
     const el = await mount(nordicForm('SE'), { lang: 'sv' });
     expect(addressLabels(el)).to.deep.equal([
       'Adressrad 1',
@@ -100,6 +101,7 @@ describe('<union-join-form> Nordic addresses and identity numbers', () => {
       '114 55 Stockholm',
       'Sverige',
     ]);
+    expect(reviewLines(el, 'ID')).to.deep.equal(['19811218-9876']);
   });
 
   it('follows the country chosen: a British address asks for the town first', async () => {
