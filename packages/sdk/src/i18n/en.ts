@@ -2,7 +2,6 @@ import type { Translation } from './translation.ts';
 
 /** English, in GOV.UK's plain style. */
 export const en: Translation = {
-  languageName: 'English',
 
   loading: 'Loading the form…',
   loadErrorTitle: 'Sorry, the form could not be loaded',
@@ -62,16 +61,13 @@ export const en: Translation = {
 
   ineligibleTitle: 'You cannot join online',
   ineligibleBody: 'You need to be {minimumAge} or older to join {organisation} online.',
-  ineligibleDraftDeleted: 'The answers saved on this device have been deleted.',
 
   offlineNotice: 'You are offline. You can carry on: your answers are saved on this device.',
   offlineNoticeNoDrafts:
     'You are offline. You can carry on, but keep this page open: your answers are not saved on this device.',
-  backOnline: 'You are back online.',
   queuedTitle: 'Your application will be sent when you are back online',
   queuedBody:
     'It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.',
-  queuedSending: 'Sending your saved application…',
   queuedSent: 'Your saved application has been sent.',
   startNewApplication: 'Start a new application',
 
@@ -82,7 +78,6 @@ export const en: Translation = {
   startAgain: 'Start again',
   deleteSavedAnswers: 'Delete saved answers',
   savedAnswersDeleted: 'Your saved answers have been deleted.',
-  draftSaved: 'Your answers are saved on this device.',
   draftsNotice: 'Your answers are saved on this device until you send them, for up to {days} days.',
   draftsUnavailable:
     'Your answers cannot be saved on this device, so keep this page open until you have sent your application.',

@@ -2,7 +2,6 @@ import type { Translation } from './translation.ts';
 
 /** Norwegian Bokmål, in the plain style of Språkrådet's «klarspråk». */
 export const nb: Translation = {
-  languageName: 'Norsk bokmål',
 
   loading: 'Laster inn skjemaet …',
   loadErrorTitle: 'Beklager, skjemaet kunne ikke lastes inn',
@@ -63,16 +62,13 @@ export const nb: Translation = {
   ineligibleTitle: 'Du kan ikke melde deg inn på nett',
   ineligibleBody:
     'Du må være {minimumAge} år eller eldre for å melde deg inn i {organisation} på nett.',
-  ineligibleDraftDeleted: 'Svarene som var lagret på denne enheten, er slettet.',
 
   offlineNotice: 'Du er frakoblet. Du kan fortsette: svarene dine lagres på denne enheten.',
   offlineNoticeNoDrafts:
     'Du er frakoblet. Du kan fortsette, men la siden være åpen: svarene dine lagres ikke på denne enheten.',
-  backOnline: 'Du er på nett igjen.',
   queuedTitle: 'Søknaden sendes når du er på nett igjen',
   queuedBody:
     'Den er lagret på denne enheten og sendes automatisk, også hvis du lukker siden og åpner den igjen senere. Du trenger ikke å fylle ut skjemaet på nytt.',
-  queuedSending: 'Sender den lagrede søknaden …',
   queuedSent: 'Den lagrede søknaden er sendt.',
   startNewApplication: 'Start en ny søknad',
 
@@ -83,7 +79,6 @@ export const nb: Translation = {
   startAgain: 'Begynn på nytt',
   deleteSavedAnswers: 'Slett lagrede svar',
   savedAnswersDeleted: 'De lagrede svarene dine er slettet.',
-  draftSaved: 'Svarene dine er lagret på denne enheten.',
   draftsNotice: 'Svarene dine lagres på denne enheten til du sender dem, i opptil {days} dager.',
   draftsUnavailable:
     'Svarene dine kan ikke lagres på denne enheten, så la siden være åpen til du har sendt søknaden.',

@@ -2,7 +2,6 @@ import type { Translation } from './translation.ts';
 
 /** Swedish, in the plain style of Språkrådet's klarspråk guidance. */
 export const sv: Translation = {
-  languageName: 'Svenska',
 
   loading: 'Formuläret laddas …',
   loadErrorTitle: 'Tyvärr gick det inte att ladda formuläret',
@@ -63,16 +62,13 @@ export const sv: Translation = {
   ineligibleTitle: 'Du kan inte bli medlem via webben',
   ineligibleBody:
     'Du måste vara {minimumAge} år eller äldre för att bli medlem i {organisation} via webben.',
-  ineligibleDraftDeleted: 'Svaren som sparades på den här enheten har raderats.',
 
   offlineNotice: 'Du är offline. Du kan fortsätta: dina svar sparas på den här enheten.',
   offlineNoticeNoDrafts:
     'Du är offline. Du kan fortsätta, men låt sidan vara öppen: dina svar sparas inte på den här enheten.',
-  backOnline: 'Du är online igen.',
   queuedTitle: 'Ansökan skickas när du är online igen',
   queuedBody:
     'Den är sparad på den här enheten och skickas automatiskt, även om du stänger sidan och öppnar den igen senare. Du behöver inte fylla i formuläret igen.',
-  queuedSending: 'Den sparade ansökan skickas …',
   queuedSent: 'Den sparade ansökan är skickad.',
   startNewApplication: 'Påbörja en ny ansökan',
 
@@ -83,7 +79,6 @@ export const sv: Translation = {
   startAgain: 'Börja om',
   deleteSavedAnswers: 'Radera sparade svar',
   savedAnswersDeleted: 'Dina sparade svar har raderats.',
-  draftSaved: 'Dina svar är sparade på den här enheten.',
   draftsNotice:
     'Dina svar sparas på den här enheten tills du skickar dem, i upp till {days} dagar.',
   draftsUnavailable:

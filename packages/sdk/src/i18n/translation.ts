@@ -25,8 +25,6 @@ export type IssueMessageKey =
  * for a choice) replace the messages built on it, and `theAnswer` stands in for it elsewhere.
  */
 export interface Translation {
-  /** The language's own name, for a language picker: "English", "Norsk bokmål", "Svenska". */
-  languageName: string;
 
   /** While the form definition loads. */
   loading: string;
@@ -132,21 +130,15 @@ export interface Translation {
   ineligibleTitle: string;
   /** Text of that page: `{minimumAge}`, `{organisation}`. */
   ineligibleBody: string;
-  /** Tells the applicant their saved answers were deleted. */
-  ineligibleDraftDeleted: string;
 
   /** The device went offline; answers are kept on the device. */
   offlineNotice: string;
   /** The device went offline and drafts are off. */
   offlineNoticeNoDrafts: string;
-  /** The device is online again. */
-  backOnline: string;
   /** Heading when the application is saved to be sent later. */
   queuedTitle: string;
   /** Text when the application is saved to be sent later. */
   queuedBody: string;
-  /** A saved application is being sent. */
-  queuedSending: string;
   /** A saved application was sent. */
   queuedSent: string;
   /** Button under the queued notice and the confirmation: another application on this device. */
@@ -166,8 +158,6 @@ export interface Translation {
   deleteSavedAnswers: string;
   /** Saved answers were deleted. */
   savedAnswersDeleted: string;
-  /** Answers were just saved on the device. */
-  draftSaved: string;
   /** What is kept on the device and for how long: `{days}`. */
   draftsNotice: string;
   /** Said once when the device cannot keep answers (no IndexedDB, private mode, storage full). */
