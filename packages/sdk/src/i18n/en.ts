@@ -2,7 +2,6 @@ import type { Translation } from './translation.ts';
 
 /** English, in GOV.UK's plain style. */
 export const en: Translation = {
-
   loading: 'Loading the form…',
   loadErrorTitle: 'Sorry, the form could not be loaded',
   loadError: 'Check your internet connection and try again.',

@@ -2,7 +2,6 @@ import type { Translation } from './translation.ts';
 
 /** Norwegian Bokmål, in the plain style of Språkrådet's «klarspråk». */
 export const nb: Translation = {
-
   loading: 'Laster inn skjemaet …',
   loadErrorTitle: 'Beklager, skjemaet kunne ikke lastes inn',
   loadError: 'Sjekk internettforbindelsen og prøv igjen.',

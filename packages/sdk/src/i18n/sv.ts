@@ -2,7 +2,6 @@ import type { Translation } from './translation.ts';
 
 /** Swedish, in the plain style of Språkrådet's klarspråk guidance. */
 export const sv: Translation = {
-
   loading: 'Formuläret laddas …',
   loadErrorTitle: 'Tyvärr gick det inte att ladda formuläret',
   loadError: 'Kontrollera internetanslutningen och försök igen.',

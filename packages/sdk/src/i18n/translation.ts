@@ -25,7 +25,6 @@ export type IssueMessageKey =
  * for a choice) replace the messages built on it, and `theAnswer` stands in for it elsewhere.
  */
 export interface Translation {
-
   /** While the form definition loads. */
   loading: string;
   /** Heading when the form cannot be loaded. */
