@@ -88,6 +88,22 @@ describe('validateStep: the rules of each field type', () => {
       'address',
       { line1: '1 Storgatan' },
       [
+        { code: 'required', params: { part: 'postcode' } },
+        { code: 'required', params: { part: 'town' } },
+      ],
+    ],
+    [
+      'address',
+      { line1: '1 Storgatan', country: 'SE' },
+      [
+        { code: 'required', params: { part: 'postcode' } },
+        { code: 'required', params: { part: 'town' } },
+      ],
+    ],
+    [
+      'address',
+      { line1: '1 High Street', country: 'GB' },
+      [
         { code: 'required', params: { part: 'town' } },
         { code: 'required', params: { part: 'postcode' } },
       ],

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FieldDefinition } from '@union-join/sdk';
+import { postcodeFirst, type FieldDefinition } from '@union-join/sdk';
 import { countries } from '../internal/countries.ts';
-import { postcodeFirst } from '../internal/postcode-first.ts';
 import type { FieldContext } from './field-context.ts';
 import { groupTemplate, valueOf } from './field-parts.ts';
 import { invalidParts, partId, readParts, renderPart, type PartSpec } from './composite-parts.ts';

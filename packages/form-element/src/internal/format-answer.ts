@@ -5,8 +5,7 @@ import type {
   LocalizedText,
   Translation,
 } from '@union-join/sdk';
-import { parseSwedishPersonnummer } from '@union-join/sdk';
-import { postcodeFirst } from './postcode-first.ts';
+import { parseSwedishPersonnummer, postcodeFirst } from '@union-join/sdk';
 
 /**
  * The language tag for dates and numbers (Intl) per locale: the region these forms are made for

@@ -14,6 +14,7 @@ import {
   isValidUkNino,
   isValidUkSortCode,
   parseIsoDate,
+  postcodeFirst,
 } from '../validators/index.ts';
 import type { PostcodeCountry } from '../validators/index.ts';
 import type { AnswerPart, FieldIssue, IssueCode } from './issue-code.ts';
@@ -116,25 +117,33 @@ function isPostcodeCountry(country: string): country is PostcodeCountry {
   return (POSTCODE_COUNTRIES as readonly string[]).includes(country);
 }
 
+/** Problems with an address, in the order its boxes are shown (postcode first where it is written so). */
 function addressIssues(address: AddressAnswer): Issue[] {
   const issues: Issue[] = [];
   const required = (part: AnswerPart) => issues.push({ code: 'required', params: { part } });
+  const town = () => {
+    if (!address.town) required('town');
+    else issues.push(...textIssues(address.town, undefined, MAX_PART_LENGTH, 'town'));
+  };
+  const postcode = () => {
+    if (isPostcodeCountry(address.country)) {
+      if (!address.postcode) required('postcode');
+      else if (!isValidPostcode(address.country, address.postcode)) {
+        issues.push({ code: 'invalid_postcode', params: { part: 'postcode' } });
+      }
+    } else if (address.postcode) {
+      issues.push(...textIssues(address.postcode, undefined, 20, 'postcode'));
+    }
+  };
   if (!address.line1) required('line1');
   else issues.push(...textIssues(address.line1, undefined, MAX_PART_LENGTH, 'line1'));
   if (address.line2) issues.push(...textIssues(address.line2, undefined, MAX_PART_LENGTH, 'line2'));
-  if (!address.town) required('town');
-  else issues.push(...textIssues(address.town, undefined, MAX_PART_LENGTH, 'town'));
+  const [first, second] = postcodeFirst(address.country) ? [postcode, town] : [town, postcode];
+  first();
+  second();
   if (!address.country) required('country');
   else if (!/^[A-Z]{2}$/.test(address.country)) {
     issues.push({ code: 'invalid_choice', params: { part: 'country' } });
-  }
-  if (isPostcodeCountry(address.country)) {
-    if (!address.postcode) required('postcode');
-    else if (!isValidPostcode(address.country, address.postcode)) {
-      issues.push({ code: 'invalid_postcode', params: { part: 'postcode' } });
-    }
-  } else if (address.postcode) {
-    issues.push(...textIssues(address.postcode, undefined, 20, 'postcode'));
   }
   return issues;
 }

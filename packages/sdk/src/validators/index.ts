@@ -20,4 +20,5 @@ export { isValidSwedishPersonnummer, parseSwedishPersonnummer } from './personnu
 export type { PersonnummerOptions, SwedishPersonnummer } from './personnummer.ts';
 export { POSTCODE_COUNTRIES, isValidPostcode, normalisePostcode } from './postcode.ts';
 export type { PostcodeCountry } from './postcode.ts';
+export { postcodeFirst } from './postcode-first.ts';
 export { formatSortCode, isValidUkAccountNumber, isValidUkSortCode } from './uk-bank.ts';
