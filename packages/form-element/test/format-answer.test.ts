@@ -89,8 +89,8 @@ test('puts the postcode before the town on one line in the Nordic countries', ()
   );
 });
 
-test('writes Swedish and Norwegian identity numbers the way they are printed', () => {
-  const id = (country: 'SE' | 'NO'): FieldDefinition => ({
+test('writes Swedish, Norwegian and UK identity numbers the way they are printed', () => {
+  const id = (country: 'SE' | 'NO' | 'GB'): FieldDefinition => ({
     id: 'id',
     type: 'national-id',
     country,
@@ -112,6 +112,9 @@ test('writes Swedish and Norwegian identity numbers the way they are printed', (
   assert.equal(formatAnswer(id('NO'), '15108695088', options('nb-NO', 'nb')), '151086 95088');
   assert.equal(formatAnswer(id('SE'), '12345', sv), '12345', 'anything else as it is');
   assert.equal(formatAnswer(id('NO'), '1510869508', sv), '1510869508');
+  const en = options('en-GB');
+  assert.equal(formatAnswer(id('GB'), 'QQ123456C', en), 'QQ 12 34 56 C');
+  assert.equal(formatAnswer(id('GB'), 'QQ123456', en), 'QQ123456', 'no suffix letter: as it is');
 });
 
 test('groups bank details the way they are printed', () => {

@@ -89,11 +89,14 @@ export function formatAnswer(
     }
     case 'national-id': {
       // The engine keeps identity numbers bare; people read them as printed on their cards. Only a
-      // Norwegian number has eleven digits.
+      // Norwegian number has eleven digits, only a UK National Insurance number two letters, six
+      // digits and a letter ("QQ 12 34 56 C").
       const id = String(value);
       return field.country === 'SE'
         ? (parseSwedishPersonnummer(id)?.canonical.replace(/(?=\d{4}$)/, '-') ?? id)
-        : id.replace(/^(\d{6})(\d{5})$/, '$1 $2');
+        : id
+            .replace(/^(\d{6})(\d{5})$/, '$1 $2')
+            .replace(/^([A-Z]{2})(\d\d)(\d\d)(\d\d)([A-D])$/, '$1 $2 $3 $4 $5');
     }
     case 'uk-bank-account': {
       if (typeof value !== 'object') return String(value);
