@@ -30,6 +30,7 @@ const REASON_LABELS: Record<string, string> = {
   other: 'other',
 };
 
+// The empty icon spares the browser a request for /favicon.ico that would only be answered 404.
 function page(title: string, body: SafeHtml): string {
   return html`<!doctype html>
     <html lang="en">
@@ -38,6 +39,7 @@ function page(title: string, body: SafeHtml): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex, nofollow" />
+        <link rel="icon" href="data:," />
         <title>${title}</title>
         <link rel="stylesheet" href="/admin/admin.css" />
       </head>
@@ -69,6 +71,17 @@ function count(value: ReportedCount): string {
   return String(value);
 }
 
+/**
+ * A table that may be wider than a phone: its box scrolls sideways, shows a shadow on each side
+ * that has more (see the stylesheet), and is a named, focusable region so that a keyboard can
+ * scroll it too.
+ */
+function wideTable(captionId: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-wrap" role="region" aria-labelledby="${captionId}" tabindex="0">
+    ${table}
+  </div>`;
+}
+
 function stepsTable(report: FunnelReport): SafeHtml {
   const rows = report.steps.map(
     (step, index) =>
@@ -84,9 +97,11 @@ function stepsTable(report: FunnelReport): SafeHtml {
         <td>${median(step.medianTime)}</td>
       </tr>`,
   );
-  return html`<div class="table-wrap">
-    <table>
-      <caption>
+  const captionId = `form-${report.formId}-steps`;
+  return wideTable(
+    captionId,
+    html`<table>
+      <caption id="${captionId}">
         Steps, in the order of the form
       </caption>
       <thead>
@@ -103,8 +118,8 @@ function stepsTable(report: FunnelReport): SafeHtml {
       <tbody>
         ${rows}
       </tbody>
-    </table>
-  </div>`;
+    </table>`,
+  );
 }
 
 function errorsList(report: FunnelReport): SafeHtml {
@@ -188,9 +203,11 @@ function segments(report: FunnelReport): SafeHtml {
       </tr>`,
   );
   if (rows.length === 0) return html``;
-  return html`<div class="table-wrap">
-    <table>
-      <caption>
+  const captionId = `form-${report.formId}-segments`;
+  return wideTable(
+    captionId,
+    html`<table>
+      <caption id="${captionId}">
         By device and language
       </caption>
       <thead>
@@ -204,8 +221,8 @@ function segments(report: FunnelReport): SafeHtml {
       <tbody>
         ${rows}
       </tbody>
-    </table>
-  </div>`;
+    </table>`,
+  );
 }
 
 function section({ report, organisation }: AdminFormSection): SafeHtml {

@@ -4,10 +4,12 @@
  */
 export const ADMIN_STYLESHEET = `
 :root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fff; --muted: #5a5a66; --line: #d8d8e0;
-  --accent: #1d4f91; --soft: #9cb8e0; --track: #e8e8ee; --warn: #8a1c1c; }
+  --accent: #1d4f91; --soft: #9cb8e0; --track: #e8e8ee; --warn: #8a1c1c;
+  --edge: rgb(0 0 0 / 28%); }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #ececf1; --bg: #15151a; --muted: #a9a9b6; --line: #3a3a46;
-    --accent: #8fb4ea; --soft: #3f5f8f; --track: #2a2a33; --warn: #ff9c9c; }
+    --accent: #8fb4ea; --soft: #3f5f8f; --track: #2a2a33; --warn: #ff9c9c;
+    --edge: rgb(255 255 255 / 30%); }
 }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
@@ -38,7 +40,19 @@ dl.summary dd { margin: 0; font-size: 1.25rem; font-weight: 600; }
 .chart-track { fill: var(--track); }
 .chart-reached { fill: var(--soft); }
 .chart-went { fill: var(--accent); }
-.table-wrap { overflow-x: auto; }
+/* A table wider than the screen scrolls in its box, with a shadow on each side that has more to
+   see. No script: the two 'local' covers move with the table and hide a shadow once its edge is
+   reached; the two 'scroll' shadows stay at the box's edges. Cells have no background of their
+   own, so the shadows show through. */
+.table-wrap { overflow-x: auto; background-color: var(--bg);
+  background-image: linear-gradient(to right, var(--bg) 50%, transparent),
+    linear-gradient(to left, var(--bg) 50%, transparent),
+    linear-gradient(to right, var(--edge), transparent),
+    linear-gradient(to left, var(--edge), transparent);
+  background-position: left center, right center, left center, right center;
+  background-size: 2rem 100%, 2rem 100%, .875rem 100%, .875rem 100%;
+  background-repeat: no-repeat;
+  background-attachment: local, local, scroll, scroll; }
 table { border-collapse: collapse; min-width: 100%; font-size: .9375rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { padding: .375rem .5rem; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
