@@ -9,8 +9,13 @@ const BAR_HEIGHT = 16;
 /** Longest label drawn; SVG text does not wrap, and the table beside has the full title. */
 const MAX_LABEL = 46;
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Shortens a label to {@link MAX_LABEL} characters as a reader counts them (an emoji is one). */
 function fit(label: string): string {
-  return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL - 1)}…`;
+  const characters = Array.from(graphemes.segment(label), ({ segment }) => segment);
+  if (characters.length <= MAX_LABEL) return label;
+  return `${characters.slice(0, MAX_LABEL - 1).join('')}…`;
 }
 
 /** Share of `whole` that `part` is, for drawing; 0 when either is suppressed. */
