@@ -35,6 +35,13 @@ export type AppConfig = Pick<
   | 'elementDir'
 >;
 
+/** Longest request path written to a log line. */
+const MAX_LOGGED_PATH = 200;
+
+function shortened(path: string): string {
+  return path.length <= MAX_LOGGED_PATH ? path : `${path.slice(0, MAX_LOGGED_PATH - 1)}…`;
+}
+
 /** What {@link createApp} needs; everything with a default can be left out. */
 export interface AppOptions {
   config: AppConfig;
@@ -86,8 +93,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
     logger.info('request', {
       method: c.req.method,
-      // The path only: a query string could carry anything.
-      path: new URL(c.req.url).pathname,
+      // The path only (a query string could carry anything), and shortened: a client chooses it.
+      path: shortened(new URL(c.req.url).pathname),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       requestId: c.get('requestId'),

@@ -118,3 +118,12 @@ test('a query string is not logged', async (t) => {
   assert.ok(server.logLines.some((line) => line.includes('/v1/forms/example-union')));
   for (const line of server.logLines) assert.ok(!line.includes(CANARY), line);
 });
+
+test('a very long path is logged shortened, so a client cannot flood the log', async (t) => {
+  const server = createTestServer(t);
+  const response = await server.app.request(`/v1/forms/${'a'.repeat(20_000)}`);
+  assert.equal(response.status, 404);
+  const [line = ''] = server.logLines.filter((entry) => entry.includes('"request"'));
+  const { path } = JSON.parse(line) as { path: string };
+  assert.ok(path.startsWith('/v1/forms/aaaa') && path.length <= 201, `${path.length} characters`);
+});
