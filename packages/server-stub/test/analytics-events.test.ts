@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AnalyticsEvent } from '@union-join/sdk/analytics';
 import { DROP_REASONS } from '../src/storage/analytics-storage.ts';
@@ -38,9 +39,12 @@ describe('POST /v1/events', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
     const stored = await storage.analytics.rawEvents();
     assert.deepEqual(
-      stored.map(({ hour: _hour, ...event }) => event),
-      events,
+      stored.map(({ hour: _hour, flow: _flow, ...event }) => event),
+      events.map(({ flow: _flow, ...event }) => event),
     );
+    // One flow in, one flow stored, under a pseudonym.
+    assert.deepEqual([...new Set(stored.map((event) => event.flow))].length, 1);
+    assert.notEqual(stored[0]?.flow, events[0]?.flow);
   });
 
   it('stamps events with the server hour, never a finer or client time', async (t) => {
@@ -170,6 +174,25 @@ describe('POST /v1/events', () => {
 });
 
 describe('POST /v1/events with hostile input', () => {
+  it('stores a flow id only as a keyed pseudonym, so one a client made from a name is unreadable', async (t) => {
+    const { app, storage, dataDir } = createAnalyticsServer(t);
+    const made = journey(example, [
+      ['step_view', 'about-you'],
+      ['step_complete', 'about-you'],
+    ]).map((event) => ({ ...event, flow: 'AdaLovelace_19900401_member4711' }));
+    assert.deepEqual(await (await postEvents(app, made)).json(), { accepted: 2, dropped: 0 });
+    // Still one flow, and a replay is still recognised.
+    assert.deepEqual(await (await postEvents(app, made)).json(), { accepted: 0, dropped: 2 });
+    const stored = await storage.analytics.rawEvents();
+    assert.equal(new Set(stored.map((event) => event.flow)).size, 1);
+    for (const name of readdirSync(dataDir)) {
+      const bytes = readFileSync(join(dataDir, name));
+      for (const canary of ['AdaLovelace', 'member4711']) {
+        assert.equal(bytes.includes(canary), false, `${canary} in ${name}`);
+      }
+    }
+  });
+
   it('rejects a batch that breaks the schema, naming the path, and stores none of it', async (t) => {
     const { app, storage } = createAnalyticsServer(t);
     const [good] = journey(example, [['step_view', 'about-you']]);

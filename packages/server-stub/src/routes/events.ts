@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { parseAnalyticsBatch } from '@union-join/sdk/analytics';
 import { admitEvents } from '../analytics/admit-events.ts';
+import { flowPseudonym } from '../analytics/flow-pseudonym.ts';
 import { StepTimer } from '../analytics/step-timer.ts';
 import { hourStart, utcDay } from '../analytics/utc-time.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -38,8 +39,8 @@ function allowAnyOrigin(c: Context<AppEnv>): void {
  * `POST /v1/events`: an analytics batch. Checked strictly against the sdk's event schema (400
  * naming the path), then against the served forms (events for unknown forms, versions, steps
  * or fields are dropped and counted), stamped with the server's current hour and stored raw
- * until the rollup. Only the schema's properties are stored: no address, no user agent, no
- * referrer, no client time. Answers 202 `{ accepted, dropped }`.
+ * until the rollup. Only the schema's properties are stored, the flow id as a keyed pseudonym: no
+ * address, no user agent, no referrer, no client time. Answers 202 `{ accepted, dropped }`.
  */
 export function eventsRoutes(deps: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -114,7 +115,11 @@ export function eventsRoutes(deps: RouteDeps): Hono<AppEnv> {
         batch.events,
         (formId) => deps.forms.get(formId)?.definition,
       );
-      const stored = await analytics.insertRawEvents(admitted, hourStart(now));
+      const pseudonymous = admitted.map((event) => ({
+        ...event,
+        flow: flowPseudonym(deps.keyring.current.key, event.flow),
+      }));
+      const stored = await analytics.insertRawEvents(pseudonymous, hourStart(now));
       const duplicates = admitted.length - stored.length;
       if (duplicates > 0) dropped.set('duplicate', duplicates);
       for (const [reason, count] of dropped) await analytics.countDropped(day, reason, count);
