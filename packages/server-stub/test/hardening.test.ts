@@ -127,3 +127,15 @@ test('a very long path is logged shortened, so a client cannot flood the log', a
   const { path } = JSON.parse(line) as { path: string };
   assert.ok(path.startsWith('/v1/forms/aaaa') && path.length <= 201, `${path.length} characters`);
 });
+
+test('a message that names only what the form itself publishes is kept specific', async (t) => {
+  const server = createTestServer(t);
+  const application = await validApplication();
+  const [consent] = application.consents as Record<string, unknown>[];
+  const response = await submit(server, { ...application, consents: [consent, consent] });
+  assert.equal(response.status, 422);
+  const { issues } = (await response.json()) as { issues: { code: string; message: string }[] };
+  const duplicate = issues.find((issue) => issue.code === 'duplicate_consent');
+  // The purpose "newsletter" comes from the form definition, not from the applicant.
+  assert.match(duplicate?.message ?? '', /newsletter/);
+});

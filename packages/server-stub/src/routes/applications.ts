@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { validateApplication } from '@union-join/sdk';
+import { validateApplication, type FormDefinition } from '@union-join/sdk';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { sealApplication } from '../crypto/application-box.ts';
@@ -38,11 +38,18 @@ function collectStrings(value: unknown, into: Set<string>): Set<string> {
 /**
  * Issues as sent to the client. Messages are meant to be fixed text; as a second line of defence, a
  * message that contains any submitted value is replaced, so an error body never echoes an answer.
+ * Strings the form definition itself publishes (ids, purposes, option values, labels) are not
+ * answers, so a message naming one of them stays as specific as the sdk wrote it.
  */
-function issueViews(issues: readonly IssueView[], body: unknown): IssueView[] {
-  const submitted = collectStrings(body, new Set());
+function issueViews(
+  issues: readonly IssueView[],
+  body: unknown,
+  definition: FormDefinition,
+): IssueView[] {
+  const published = collectStrings(definition, new Set());
+  const submitted = [...collectStrings(body, new Set())].filter((value) => !published.has(value));
   return issues.map(({ path, code, message }) => {
-    const echoes = [...submitted].some((value) => message.includes(value));
+    const echoes = submitted.some((value) => message.includes(value));
     return { path, code, message: echoes ? `The answer is not valid (${code}).` : message };
   });
 }
@@ -121,7 +128,7 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
         {
           error: 'validation_failed',
           message: 'The application has invalid answers.',
-          issues: issueViews(result.issues, body),
+          issues: issueViews(result.issues, body, form.definition),
           requestId: c.get('requestId'),
         },
         422,
