@@ -130,6 +130,35 @@ test('filters the list by received time', async (t) => {
   assert.equal(((await bad.json()) as { error: string }).error, 'invalid_query');
 });
 
+test('a list filter takes ISO 8601 only, so a day written 01/02/2025 is refused, not misread', async (t) => {
+  const server = createTestServer(t);
+  for (const from of [
+    '01/02/2025',
+    '1',
+    'March 7',
+    '2025-3-1',
+    '2025-03-01T10:00',
+    '2025-02-30',
+    '2025-13-01',
+  ]) {
+    const response = await admin(
+      server,
+      `/v1/forms/example-union/applications?from=${encodeURIComponent(from)}`,
+    );
+    assert.equal(response.status, 400, from);
+    const body = (await response.json()) as { error: string; message: string };
+    assert.equal(body.error, 'invalid_query');
+    assert.match(body.message, /"from"/);
+  }
+  for (const to of ['2025-03-01', '2025-03-01T10:00:00Z', '2025-03-01T10:00:00.5+01:00']) {
+    const response = await admin(
+      server,
+      `/v1/forms/example-union/applications?to=${encodeURIComponent(to)}&format=csv`,
+    );
+    assert.equal(response.status, 200, to);
+  }
+});
+
 test('exports CSV by Accept header, one column per answer, formulas defused', async (t) => {
   const server = createTestServer(t);
   const id = await submitted(server, {

@@ -15,11 +15,29 @@ const MAX_PAGE = 1000;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** A day (taken as UTC), or a time with its zone; nothing `Date.parse` would guess at. */
+const ISO_DATE_OR_TIME =
+  /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * Reads a `from`/`to` filter. `Date.parse` alone would take "01/02/2025" as 2 January (US order)
+ * and "2025-02-30" as 2 March, so an export could silently cover other days than staff meant.
+ */
 function parseTime(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) {
-    throw new HttpProblem(400, 'invalid_query', `"${name}" must be an ISO 8601 date or time.`);
+  const day = ISO_DATE_OR_TIME.exec(value)?.[1];
+  const ms = day === undefined ? Number.NaN : Date.parse(value);
+  const midnight = day === undefined ? Number.NaN : Date.parse(`${day}T00:00:00Z`);
+  const realDay =
+    day !== undefined &&
+    !Number.isNaN(midnight) &&
+    new Date(midnight).toISOString().startsWith(day);
+  if (Number.isNaN(ms) || !realDay) {
+    throw new HttpProblem(
+      400,
+      'invalid_query',
+      `"${name}" must be an ISO 8601 date (2025-03-01) or a time with its zone (2025-03-01T09:30:00Z).`,
+    );
   }
   return ms;
 }
