@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { FieldDefinition } from '../definition/field-definition.ts';
 import type { FormDefinition } from '../definition/form-definition.ts';
-import { resolveText } from '../definition/locale.ts';
+import { isLocale, resolveText } from '../definition/locale.ts';
 import { birthDateFieldOf, checkEligibility } from '../engine/eligibility.ts';
 import type { FieldIssue } from '../engine/issue-code.ts';
 import { normaliseAnswer } from '../engine/normalise-answer.ts';
@@ -83,10 +83,11 @@ function checkApplication(
   }
 
   const fields = allFields(definition);
+  const typedIn = isLocale(raw.locale) ? raw.locale : undefined;
   const answers = new Map<string, AnswerValue>();
   for (const field of fields) {
     if (field.type === 'consent' || !Object.hasOwn(raw.answers, field.id)) continue;
-    const value = normaliseAnswer(field, raw.answers[field.id]);
+    const value = normaliseAnswer(field, raw.answers[field.id], typedIn);
     if (value !== undefined) answers.set(field.id, value);
   }
   const visible = visibleFieldIds(definition, (id) => answers.get(id));

@@ -4,6 +4,7 @@ import type {
   UkBankAccountAnswer,
 } from '../application/application.ts';
 import type { FieldDefinition } from '../definition/field-definition.ts';
+import type { Locale } from '../definition/locale.ts';
 import { POSTCODE_COUNTRIES, normaliseIdentifier, normalisePostcode } from '../validators/index.ts';
 import type { PostcodeCountry } from '../validators/index.ts';
 
@@ -13,27 +14,45 @@ import type { PostcodeCountry } from '../validators/index.ts';
 const CONTROL_RUN = /\s*[\p{Cc}\u2028\u2029][\s\p{Cc}\u2028\u2029]*/gu;
 const LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
 const CONTROL_BUT_NEW_LINE = /[^\P{Cc}\n]/gu;
+// Characters that show nothing and mean nothing in an answer but come along in a paste from a web
+// page, a PDF or a chat app: zero-width space, word joiner and invisible operators, byte order
+// mark, soft hyphen, Mongolian vowel separator. Left in, "Rosa\u200bLuxemburg" is another name in
+// the CRM, and an email address with one in it is an address no message reaches.
+const INVISIBLE = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff]/g;
+// Default-ignorable characters: joiners, direction marks, variation selectors, fillers. An answer
+// of nothing else (and spaces) is no answer; none of them belongs in an email address or a number.
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** `text` trimmed, or `""` when nothing visible is left in it. */
+function visibleOrEmpty(text: string): string {
+  return text.replace(IGNORABLE, '').trim() ? text.trim() : '';
+}
 
 /**
- * One line of text: Unicode composed (so "å" typed on any keyboard compares equal), every run of
- * line breaks, tabs and other control characters made one space, and trimmed.
+ * One line of text: Unicode composed (so "å" typed on any keyboard compares equal), invisible
+ * characters removed, every run of line breaks, tabs and other control characters made one space,
+ * and trimmed; `""` when nothing visible is left.
  */
 export function cleanText(value: unknown): string {
-  return typeof value === 'string' ? value.normalize('NFC').replace(CONTROL_RUN, ' ').trim() : '';
+  if (typeof value !== 'string') return '';
+  const text = value.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL_RUN, ' ');
+  return visibleOrEmpty(text);
 }
 
 /**
  * Text of several lines (a `textarea` answer): line breaks kept as `\n`, a tab made a space,
- * other control characters dropped, Unicode composed, and trimmed.
+ * other control characters and invisible characters dropped, Unicode composed, and trimmed;
+ * `""` when nothing visible is left.
  */
 export function cleanParagraphs(value: unknown): string {
   if (typeof value !== 'string') return '';
-  return value
+  const text = value
     .normalize('NFC')
+    .replace(INVISIBLE, '')
     .replace(LINE_BREAK, '\n')
     .replaceAll('\t', ' ')
-    .replace(CONTROL_BUT_NEW_LINE, '')
-    .trim();
+    .replace(CONTROL_BUT_NEW_LINE, '');
+  return visibleOrEmpty(text);
 }
 
 function orAbsent(value: string): string | undefined {
@@ -50,12 +69,23 @@ function isPostcodeCountry(country: string): country is PostcodeCountry {
   return (POSTCODE_COUNTRIES as readonly string[]).includes(country);
 }
 
-/** A typed number as a number, accepting a decimal comma and spaces between thousands. */
-function normaliseNumber(raw: unknown): number | string | undefined {
+// Thousands grouped in threes by one mark, then maybe decimals after the other mark.
+const GROUPED = /^[+-]?\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:(?!\1)[.,]\d+)?$/;
+
+/**
+ * A typed number as a number: spaces between thousands, thousands grouped as `locale` writes them
+ * (so "23,500" is twenty-three thousand five hundred in English, twenty-three and a half in
+ * Norwegian and Swedish), and a decimal comma.
+ */
+function normaliseNumber(raw: unknown, locale: Locale | undefined): number | string | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   const typed = cleanText(raw);
   if (typed === '') return undefined;
-  const plain = typed.replace(/[\s\u00a0\u202f]/gu, '').replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
+  let plain = typed.replace(IGNORABLE, '').replace(/[\s\u00a0\u202f]/gu, '');
+  const mark = GROUPED.exec(plain)?.[1];
+  // English groups thousands with commas, Norwegian and Swedish with full stops (besides spaces).
+  if (locale && mark === (locale === 'en' ? ',' : '.')) plain = plain.replaceAll(mark, '');
+  plain = plain.replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
   // Kept as typed when it is not a number, so the applicant sees it again with an error.
   return /^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : typed;
 }
@@ -116,11 +146,16 @@ function normaliseOptions(raw: unknown, optionValues: readonly string[]): string
  * or `undefined` when it is empty: text trimmed and on one line (only a textarea keeps its line
  * breaks), identifiers and bank details upper case without
  * spaces or hyphens, postcodes as people write them ("SW1A 1AA"), an unticked box absent.
+ * `locale` is the language the answer was typed in, which decides how a number's thousands read.
  */
-export function normaliseAnswer(field: FieldDefinition, raw: unknown): AnswerValue | undefined {
+export function normaliseAnswer(
+  field: FieldDefinition,
+  raw: unknown,
+  locale?: Locale,
+): AnswerValue | undefined {
   switch (field.type) {
     case 'number':
-      return normaliseNumber(raw);
+      return normaliseNumber(raw, locale);
     case 'date':
       return normaliseDate(raw);
     case 'multi-choice':
@@ -142,6 +177,9 @@ export function normaliseAnswer(field: FieldDefinition, raw: unknown): AnswerVal
       return normaliseBankAccount(raw);
     case 'textarea':
       return orAbsent(cleanParagraphs(raw));
+    case 'email':
+    case 'tel':
+      return orAbsent(cleanText(raw).replace(IGNORABLE, ''));
     default:
       return orAbsent(cleanText(raw));
   }
