@@ -219,3 +219,22 @@ test('a started worker delivers promptly when nudged', async (t) => {
   await receiver.waitFor(1);
   assert.equal(successes(receiver).length, 1);
 });
+
+test('a receiver that never answers, or answers 410 or a redirect, is tried again later', async (t) => {
+  const receiver = await startWebhookReceiver(t);
+  receiver.answers.push('hold', 410, 302);
+  const server = serverWithHook(t, receiver);
+  const id = await submitted(server);
+  const worker = workerFor(server, { timeoutMs: 200 });
+  const lastErrors: (string | null)[] = [];
+  for (let i = 0; i < 4; i++) {
+    await worker.runOnce();
+    const [delivery] = await server.storage.listDeliveries(id);
+    lastErrors.push(delivery?.lastError ?? null);
+    server.clock.advance(HOUR);
+  }
+  receiver.dropHeld();
+  assert.deepEqual(lastErrors, ['timeout', 'http_410', 'http_302', null]);
+  assert.equal(successes(receiver).length, 1);
+  assert.ok((await server.storage.getApplication(id))?.deliveredAt);
+});
