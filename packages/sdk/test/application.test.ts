@@ -334,8 +334,9 @@ describe('compileApplicationSchema', () => {
 
   it('judges age by the clock given', () => {
     const data = withAnswers({ birthDate: '2009-06-02' });
+    // 23:00 on 1 June in UTC+14, the first time zone to start a day: nowhere is it 2 June yet.
     assert.equal(
-      validateApplication(example, data, { now: new Date('2025-06-01T12:00:00') }).ok,
+      validateApplication(example, data, { now: new Date('2025-06-01T09:00:00Z') }).ok,
       false,
     );
     assert.equal(

@@ -15,7 +15,10 @@ import type { ApplicationIssue } from './application-issue.ts';
 
 /** Options of {@link compileApplicationSchema}. */
 export interface ApplicationSchemaOptions {
-  /** The clock for ages and "not in the future"; a fixed `Date` or a function. Default: now. */
+  /**
+   * The clock for ages and "not in the future"; a fixed `Date` or a function. Default: now. Dates
+   * are judged by the latest calendar day anywhere on Earth at that moment (UTC+14).
+   */
   now?: Date | (() => Date);
 }
 
@@ -36,6 +39,19 @@ interface Raw {
 function clock(now: ApplicationSchemaOptions['now']): () => Date {
   if (now instanceof Date) return () => new Date(now);
   return now ?? (() => new Date());
+}
+
+/** Hours the first time zone to start a day (Kiribati, UTC+14) is ahead of UTC. */
+const EARLIEST_ZONE_HOURS = 14;
+
+/**
+ * Local noon of the latest calendar day anywhere on Earth at `now`. A server does not know the
+ * applicant's time zone; judged by its own day, it would turn away someone whose birthday it
+ * already is where they live (in Oslo for an hour or two after midnight, by a server on UTC).
+ */
+function latestDayOnEarth(now: Date): Date {
+  const there = new Date(now.getTime() + EARLIEST_ZONE_HOURS * 3_600_000);
+  return new Date(there.getUTCFullYear(), there.getUTCMonth(), there.getUTCDate(), 12);
 }
 
 function fieldIssue(
@@ -211,7 +227,7 @@ export function compileApplicationSchema(
   return z.pipe(
     shape,
     z.transform((raw: Raw, ctx) => {
-      const { issues, application } = checkApplication(definition, raw, now());
+      const { issues, application } = checkApplication(definition, raw, latestDayOnEarth(now()));
       for (const issue of issues) {
         ctx.issues.push({
           code: 'custom',
