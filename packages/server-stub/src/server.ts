@@ -11,6 +11,7 @@ import type { Environment, ServerConfig } from './config.ts';
 import { loadKeyring, type Keyring } from './crypto/keyring.ts';
 import { DataDirError, KeyringError, ListenError } from './errors.ts';
 import { FormRegistry } from './forms/form-registry.ts';
+import { answerClientError } from './http/answer-client-error.ts';
 import { createJsonLogger, type Logger } from './logger.ts';
 import { RetentionJob } from './retention/retention-job.ts';
 import { DATABASE_FILE, SqliteStorage } from './storage/sqlite-storage.ts';
@@ -178,6 +179,10 @@ export async function startServer(
       requestTimeout: timeouts.requestMs,
       connectionsCheckingInterval: timeouts.checkIntervalMs,
     },
+  });
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    const status = answerClientError(error, socket);
+    if (status !== undefined) logger.info('client_error', { status, code: error.code ?? null });
   });
   const address = await listen(server, config.port, config.host);
 
