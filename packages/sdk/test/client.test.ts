@@ -485,6 +485,39 @@ describe('getForm', () => {
     assert.equal(attempts, 1);
   });
 
+  it('says what came back when the endpoint answers with a web page or text instead of JSON', async () => {
+    let attempts = 0;
+    const bodies: Record<string, () => Response> = {
+      page: () => HttpResponse.html('<!doctype html><title>Our union</title>'),
+      cut: () =>
+        HttpResponse.text('{"id": "example-union",', {
+          headers: { 'content-type': 'application/json' },
+        }),
+      empty: () => new HttpResponse(null, { status: 200 }),
+    };
+    server.use(
+      http.get(formUrl, ({ params }) => {
+        attempts++;
+        return bodies[String(params.formId)]!();
+      }),
+    );
+    const { client } = testClient();
+    const messages: Record<string, string> = {};
+    for (const formId of Object.keys(bodies)) {
+      const error = await client.getForm(formId).catch((e: unknown) => e);
+      assert.ok(error instanceof FormDefinitionError, String(error));
+      assert.equal(error.issues.length, 1);
+      assert.equal(error.issues[0]!.path, '');
+      messages[formId] = error.issues[0]!.message;
+    }
+    assert.equal(attempts, 3, 'a wrong answer is not retried');
+    assert.deepEqual(Object.values(messages), [
+      'https://join.example.test/v1/forms/page sent no JSON: check "endpoint"',
+      'https://join.example.test/v1/forms/cut sent no JSON: check "endpoint"',
+      'https://join.example.test/v1/forms/empty sent no JSON: check "endpoint"',
+    ]);
+  });
+
   it('retries a 503, but not a 404', async () => {
     let attempts = 0;
     server.use(

@@ -1,6 +1,10 @@
 import type { AnalyticsEvent } from '../analytics/analytics-event.ts';
 import type { Application } from '../application/index.ts';
-import { parseFormDefinition, type FormDefinition } from '../definition/index.ts';
+import {
+  FormDefinitionError,
+  parseFormDefinition,
+  type FormDefinition,
+} from '../definition/index.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { ConnectionError } from '../errors/connection-error.ts';
 import { TimeoutError } from '../errors/timeout-error.ts';
@@ -180,6 +184,11 @@ export function createClient(options: ClientOptions): UnionJoinClient {
       if (result.status === 304) {
         if (cached) return cached.definition;
         throw invalidResponse(304, result.body);
+      }
+      if (typeof result.body !== 'object') {
+        // Most often a web page: `endpoint` is the union's own site rather than the server.
+        const message = `${url.href} sent no JSON: check "endpoint"`;
+        throw new FormDefinitionError([{ path: '', message }]);
       }
       const definition = parseFormDefinition(result.body);
       const etag = result.headers.get('etag');
