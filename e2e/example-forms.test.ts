@@ -1,5 +1,6 @@
-// Every form shipped in examples/forms/ must load, and an applicant must be able to complete it down
-// every branch that a choice opens, ending in an application the server's own validation accepts.
+// Every form shipped in examples/forms/ (and every test form in e2e/support/forms/) must load, and an
+// applicant must be able to complete it down every branch that a choice opens, ending in an
+// application the server's own validation accepts.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -15,8 +16,14 @@ import {
 } from '@union-join/sdk';
 
 const formsDir = new URL('../examples/forms/', import.meta.url);
-const files = readdirSync(formsDir).filter((name) => name.endsWith('.json'));
-const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, formsDir), 'utf8'));
+const testFormsDir = new URL('support/forms/', import.meta.url);
+const jsonIn = (dir: URL) => readdirSync(dir).filter((name) => name.endsWith('.json'));
+const files = jsonIn(formsDir);
+const forms = [
+  ...files.map((name) => new URL(name, formsDir)),
+  ...jsonIn(testFormsDir).map((name) => new URL(name, testFormsDir)),
+];
+const read = (file: URL): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
 const postcodes = { GB: 'SW1A 1AA', IE: 'D02 X285', NO: '0150', SE: '114 55' } as const;
 
@@ -102,23 +109,25 @@ function branches(definition: FormDefinition): Record<string, string>[] {
 }
 
 describe('examples/forms', () => {
-  it('ships the three realistic forms and the design example', () => {
+  it('ships the four realistic forms and the design example', () => {
     for (const name of [
       'example-union.json',
       'uk-union-direct-debit.json',
       'no-youth-organisation.json',
+      'no-health-union.json',
       'se-union-personnummer.json',
     ]) {
       assert.ok(files.includes(name), `${name} is in examples/forms`);
     }
   });
 
-  for (const file of files) {
-    describe(file, () => {
+  for (const file of forms) {
+    const name = file.pathname.split('/').at(-1)!;
+    describe(name, () => {
       const definition = parseFormDefinition(read(file));
 
       it('is named after its id, so `form-id` finds it', () => {
-        assert.equal(`${definition.id}.json`, file);
+        assert.equal(`${definition.id}.json`, name);
       });
 
       for (const chosen of branches(definition)) {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   parseCommand,
@@ -28,6 +28,8 @@ export interface DemoServerOptions {
   staticDir?: string;
   /** Serve the built element (default true): then it must have been built. */
   element?: boolean;
+  /** Form definitions to serve besides the examples, e.g. from `e2e/support/forms/`. */
+  moreForms?: string[];
 }
 
 /** A running server and the directories it owns. */
@@ -48,6 +50,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const dataDir = join(scratch, 'data');
   const formsDir = join(scratch, 'forms');
   await cp(join(root, 'examples/forms'), formsDir, { recursive: true });
+  for (const file of options.moreForms ?? []) await cp(file, join(formsDir, basename(file)));
   if (options.webhookUrl) {
     for (const file of await readdir(formsDir)) {
       if (!file.endsWith('.json') || file.endsWith('.server.json')) continue;
