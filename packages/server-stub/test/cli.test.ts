@@ -89,6 +89,17 @@ test('a file that is not JSON, an id that does not match, and an orphan settings
   }
 });
 
+test('a definition and settings saved with a byte order mark load, as Windows editors save them', async (t) => {
+  const dir = tempDir(t);
+  const bom = '\ufeff';
+  writeFileSync(join(dir, 'example-union.json'), bom + JSON.stringify(EXAMPLE_DEFINITION));
+  writeFileSync(join(dir, 'example-union.server.json'), `${bom}{ "retentionDays": 30 }`);
+  const form = FormRegistry.fromDirectory(dir, {}).get('example-union');
+  assert.equal(form?.definition.id, 'example-union');
+  assert.equal(form?.settings.retentionDays, 30);
+  assert.equal(form?.json.startsWith('{'), true, 'served without the mark');
+});
+
 test('private settings are checked with JSON paths and read secrets from the environment', async (t) => {
   const dir = tempDir(t);
   copyFileSync(join(FORMS_DIR, 'example-union.json'), join(dir, 'example-union.json'));

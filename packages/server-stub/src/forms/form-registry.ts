@@ -114,7 +114,9 @@ function readJsonFile(file: string): unknown {
     throw new FormLoadError(file, 'cannot be read', { cause });
   }
   try {
-    return JSON.parse(text);
+    // Notepad and other Windows editors start a UTF-8 file with a byte order mark, which JSON
+    // forbids but a browser's fetch drops: such a file is meant as plain JSON.
+    return JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (cause) {
     const detail = cause instanceof SyntaxError ? cause.message : 'invalid JSON';
     throw new FormLoadError(file, `is not valid JSON (${detail})`, { cause });
