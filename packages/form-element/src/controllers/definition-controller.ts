@@ -94,7 +94,7 @@ export class DefinitionController implements ReactiveController {
       this.#set({ status: 'loading' });
       void this.#fetchJson(src).then(
         (json) => generation === this.#generation && this.#accept(safeParseFormDefinition(json)),
-        (error: unknown) => generation === this.#generation && this.#fail(error),
+        (error: unknown) => generation === this.#generation && this.#reject(error),
       );
       return;
     }
@@ -109,11 +109,7 @@ export class DefinitionController implements ReactiveController {
         .then(
           (loaded) =>
             generation === this.#generation && this.#set({ status: 'ready', definition: loaded }),
-          (error: unknown) => {
-            if (generation !== this.#generation) return;
-            if (error instanceof FormDefinitionError) this.#invalid(error);
-            else this.#fail(error);
-          },
+          (error: unknown) => generation === this.#generation && this.#reject(error),
         );
       return;
     }
@@ -130,11 +126,20 @@ export class DefinitionController implements ReactiveController {
     } catch (error) {
       throw new DefinitionLoadError('network', { cause: error });
     }
-    if (!response.ok) throw new DefinitionLoadError('not_found', { status: response.status });
+    const { status } = response;
+    if (!response.ok) {
+      throw new DefinitionLoadError(status === 404 || status === 410 ? 'not_found' : 'server', {
+        status,
+      });
+    }
     try {
       return (await response.json()) as unknown;
     } catch (error) {
-      throw new DefinitionLoadError('bad_response', { cause: error });
+      // A file the webmaster wrote that is not JSON: their mistake to see, not a network problem.
+      const reason = error instanceof Error ? ` (${error.message})` : '';
+      throw new FormDefinitionError([{ path: '', message: `${src} is not JSON${reason}` }], {
+        cause: error,
+      });
     }
   }
 
@@ -143,6 +148,11 @@ export class DefinitionController implements ReactiveController {
   ): void {
     if (result.ok) this.#set({ status: 'ready', definition: result.definition });
     else this.#invalid(result.error);
+  }
+
+  #reject(error: unknown): void {
+    if (error instanceof FormDefinitionError) this.#invalid(error);
+    else this.#fail(error);
   }
 
   #invalid(error: FormDefinitionError): void {

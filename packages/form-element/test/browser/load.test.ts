@@ -61,6 +61,42 @@ describe('<union-join-form> loading', () => {
     expect(heading(el)).to.equal('About you');
   });
 
+  it('shows a webmaster a src file that is not JSON as a problem with the form, not the network', async () => {
+    worker.use(
+      http.get(
+        '/forms/broken.json',
+        () =>
+          new HttpResponse(`${JSON.stringify(exampleUnion)}}`, {
+            headers: { 'content-type': 'application/json' },
+          }),
+      ),
+    );
+    let el: UnionJoinForm | undefined;
+    await capturingConsoleErrors(async () => {
+      el = await fixture<UnionJoinForm>(
+        html`<union-join-form lang="en" src="/forms/broken.json"></union-join-form>`,
+      );
+      await until(() => el!.shadowRoot?.querySelector('.issues') !== null, 'the problem');
+    });
+    expect(heading(el!)).to.equal('Sorry, there is a problem with this form');
+    const [line] = $$(el!, '.issues li').map(textOf);
+    expect(line).to.match(/^\/forms\/broken\.json is not JSON \(.*position \d+/);
+    await expect(el!).to.be.accessible();
+  });
+
+  it('says a src whose server fails could not be loaded, not that the form was taken down', async () => {
+    worker.use(http.get('/forms/join.json', () => new HttpResponse('oops', { status: 500 })));
+    let el: UnionJoinForm | undefined;
+    await capturingConsoleErrors(async () => {
+      el = await fixture<UnionJoinForm>(
+        html`<union-join-form lang="en" src="/forms/join.json"></union-join-form>`,
+      );
+      await until(() => el!.shadowRoot?.querySelector('.notice') !== null, 'the error');
+    });
+    expect(textOf($(el!, '.notice'))).to.contain('Check your internet connection and try again.');
+    expect(textOf($(el!, '.notice'))).not.to.contain('taken down');
+  });
+
   it('says a missing form was not found, with a retry that works', async () => {
     let found = false;
     worker.use(
