@@ -85,6 +85,13 @@ describe('invisible characters in pasted text', () => {
     ['email', 'ada@example.org\u200b', 'ada@example.org'],
     ['email', '\u200eada\u200d@example.org', 'ada@example.org'],
     ['phone', '+44\u200b 7700 900123\u202c', '+44 7700 900123'],
+    // Direction overrides and isolates would show a name otherwise than it is stored.
+    ['name', 'Ada\u202eecila', 'Adaecila'],
+    ['name', '\u2067Rosa\u2069', 'Rosa'],
+    ['story', 'One\u202d\ntwo\u2066', 'One\ntwo'],
+    // Half a surrogate pair is not text; it becomes the replacement character.
+    ['name', 'A\ud800da', 'A\ufffdda'],
+    ['story', 'x\udc00', 'x\ufffd'],
   ];
   for (const [field, raw, value] of cases) {
     it(`stores ${JSON.stringify(raw)} for ${field} as ${JSON.stringify(value)}`, () => {

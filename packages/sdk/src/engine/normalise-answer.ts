@@ -18,7 +18,11 @@ const CONTROL_BUT_NEW_LINE = /[^\P{Cc}\n]/gu;
 // page, a PDF or a chat app: zero-width space, word joiner and invisible operators, byte order
 // mark, soft hyphen, Mongolian vowel separator. Left in, "Rosa\u200bLuxemburg" is another name in
 // the CRM, and an email address with one in it is an address no message reaches.
-const INVISIBLE = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff]/g;
+// Also the bidirectional embedding, override and isolate controls, with which "Ada\u202eecila"
+// shows as another name in a CSV or CRM than the one stored.
+const INVISIBLE = /[\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2069\ufeff]/g;
+// Half a surrogate pair is not text: a CSV or a JSON column of the union's CRM would refuse it.
+const LONE_SURROGATE = /\p{Cs}/gu;
 // Default-ignorable characters: joiners, direction marks, variation selectors, fillers. An answer
 // of nothing else (and spaces) is no answer; none of them belongs in an email address or a number.
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
@@ -35,7 +39,11 @@ function visibleOrEmpty(text: string): string {
  */
 export function cleanText(value: unknown): string {
   if (typeof value !== 'string') return '';
-  const text = value.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL_RUN, ' ');
+  const text = value
+    .replace(LONE_SURROGATE, '\ufffd')
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL_RUN, ' ');
   return visibleOrEmpty(text);
 }
 
@@ -47,6 +55,7 @@ export function cleanText(value: unknown): string {
 export function cleanParagraphs(value: unknown): string {
   if (typeof value !== 'string') return '';
   const text = value
+    .replace(LONE_SURROGATE, '\ufffd')
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(LINE_BREAK, '\n')
