@@ -5,13 +5,12 @@ import { useMockApi, worker } from './fixtures/api.ts';
 import { allFields, exampleUnion, noReview } from './fixtures/definitions.ts';
 import {
   $,
-  $$,
+  button,
   choose,
   continueOn,
   heading,
   mount,
   option,
-  textOf,
   type,
   until,
 } from './fixtures/helpers.ts';
@@ -302,9 +301,7 @@ describe('<union-join-form> analytics privacy', () => {
       await type(el, 'uj-email', email);
       await continueOn(el);
       await until(() => el.shadowRoot?.querySelector('.reference') !== null, 'the confirmation');
-      $$<HTMLButtonElement>(el, 'button')
-        .find((button) => textOf(button) === 'Start a new application')
-        ?.click();
+      button(el, 'Start a new application').click();
       await el.updateComplete;
     }
     expect(sent).to.equal(2);

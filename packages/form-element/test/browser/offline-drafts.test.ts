@@ -17,7 +17,7 @@ import {
 } from './fixtures/device.ts';
 import {
   $,
-  $$,
+  button,
   clearDevice,
   continueOn,
   heading,
@@ -69,12 +69,6 @@ async function leaveOnSecondStep(): Promise<UnionJoinForm> {
 /** The form shows the offer to continue, once it has looked at the device. */
 async function offered(el: UnionJoinForm): Promise<void> {
   await eventually(() => heading(el).startsWith('You have an unfinished application'), 'the offer');
-}
-
-function button(el: UnionJoinForm, text: string): HTMLButtonElement {
-  const found = $$<HTMLButtonElement>(el, 'button').find((b) => textOf(b) === text);
-  if (!found) throw new Error(`no button "${text}"`);
-  return found;
 }
 
 describe('<union-join-form> drafts', () => {

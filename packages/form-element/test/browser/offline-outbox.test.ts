@@ -17,6 +17,7 @@ import {
 } from './fixtures/device.ts';
 import {
   $,
+  button,
   continueOn,
   heading,
   mount,
@@ -200,11 +201,7 @@ describe('<union-join-form> offline outbox', () => {
     const el = await mount(exampleUnion);
     await toReview(el);
     const firstKey = (await sendOffline(el)).detail.idempotencyKey;
-    const startNew = () =>
-      [...root(el).querySelectorAll('button')].find(
-        (button) => textOf(button) === 'Start a new application',
-      );
-    startNew()!.click();
+    button(el, 'Start a new application').click();
     await el.updateComplete;
     expect(heading(el)).to.equal('About you');
     expect(el.shadowRoot?.activeElement?.id, 'focus on the new first step').to.equal('uj-heading');
@@ -240,16 +237,7 @@ describe('<union-join-form> offline outbox', () => {
     const el = await mount(exampleUnion);
     await toReview(el);
     await sendOffline(el);
-    expect(
-      textOf(
-        [...root(el).querySelectorAll('button')].find(
-          (b) => textOf(b) === 'Start a new application',
-        ),
-      ),
-    ).to.equal('Start a new application');
-    [...root(el).querySelectorAll('button')]
-      .find((b) => textOf(b) === 'Start a new application')!
-      .click();
+    button(el, 'Start a new application').click();
     await el.updateComplete;
     await type(el, 'uj-givenName', 'Grace');
     const delivered = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
