@@ -44,6 +44,11 @@ test('says Yes or No for tick boxes, in the language shown', () => {
   assert.equal(formatAnswer(field('marketing'), true, options('sv-SE', 'sv')), translations.sv.yes);
 });
 
+test('says No for a box never ticked, as the application records it', () => {
+  assert.equal(formatAnswer(field('marketing'), undefined, options('en-GB')), 'No');
+  assert.equal(formatAnswer(field('rep'), false, options('nb-NO', 'nb')), translations.nb.no);
+});
+
 test('writes an address one line per part with the country named', () => {
   const shown = formatAnswer(
     field('home'),

@@ -44,13 +44,15 @@ function optionLabel(field: FieldDefinition, value: string, text: FormatOptions[
  * An answer as the applicant reads it on "Check your answers": dates and numbers in the form's
  * language (Intl), option labels instead of values, one line per address line ("0150 Oslo" on one
  * in the Nordic countries), identity numbers and bank details grouped as printed. `undefined` for
- * an unanswered question.
+ * an unanswered question; an unticked box is "No".
  */
 export function formatAnswer(
   field: FieldDefinition,
   value: AnswerValue | undefined,
   { formatTag, t, text }: FormatOptions,
 ): string | undefined {
+  // An unticked box is a "No" (the application records the consent as not given), never "Not provided".
+  if (field.type === 'checkbox' || field.type === 'consent') return value === true ? t.yes : t.no;
   if (value === undefined || value === null || value === '') return undefined;
   switch (field.type) {
     case 'date': {
@@ -73,9 +75,6 @@ export function formatAnswer(
         ? values.map((v) => optionLabel(field, v, text)).join('\n')
         : undefined;
     }
-    case 'checkbox':
-    case 'consent':
-      return value === true ? t.yes : t.no;
     case 'address': {
       if (typeof value !== 'object') return String(value);
       const a = value as Record<string, unknown>;
