@@ -8,8 +8,14 @@ import {
 import { CLIENT_RETRIES, endpointOf } from '../internal/client-options.ts';
 import { DefinitionLoadError } from '../internal/definition-load-error.ts';
 
+/** The element's own attributes and the global ones a page may put on any element. */
+const KNOWN_ATTRIBUTE =
+  /^(endpoint|form-id|src|lang|analytics|drafts|id|class|style|hidden|dir|title|slot|part|tabindex|inert|nonce|translate|(data|aria)-.*)$/;
+
 /** Where a host gets its form definition from; the first one set wins, in this order. */
 export interface DefinitionSource {
+  /** The host element's attribute names, to name a misspelt one. */
+  getAttributeNames(): string[];
   /** A definition object set from JavaScript. */
   definition: unknown;
   /** URL of a form-definition JSON file. */
@@ -38,7 +44,7 @@ export class DefinitionController implements ReactiveController {
   readonly #host: ReactiveControllerHost & DefinitionSource;
   readonly #onChange: (state: DefinitionState) => void;
   #state: DefinitionState = { status: 'idle' };
-  #inputs: readonly unknown[] = [];
+  #inputs: readonly unknown[] | undefined;
   #generation = 0;
 
   /** `onChange` is called whenever the state changes, before the host re-renders. */
@@ -67,7 +73,7 @@ export class DefinitionController implements ReactiveController {
   hostUpdate(): void {
     const { definition, src, endpoint, formId } = this.#host;
     const inputs = [definition, src, endpoint, formId];
-    if (inputs.every((value, i) => Object.is(value, this.#inputs[i]))) return;
+    if (inputs.every((value, i) => this.#inputs && Object.is(value, this.#inputs[i]))) return;
     this.#inputs = inputs;
     this.#load();
   }
@@ -94,7 +100,7 @@ export class DefinitionController implements ReactiveController {
       this.#set({ status: 'loading' });
       void this.#fetchJson(src).then(
         (json) => generation === this.#generation && this.#accept(safeParseFormDefinition(json)),
-        (error: unknown) => generation === this.#generation && this.#reject(error),
+        (error: unknown) => generation === this.#generation && this.#reject(error, src),
       );
       return;
     }
@@ -109,10 +115,13 @@ export class DefinitionController implements ReactiveController {
         .then(
           (loaded) =>
             generation === this.#generation && this.#set({ status: 'ready', definition: loaded }),
-          (error: unknown) => generation === this.#generation && this.#reject(error),
+          (error: unknown) =>
+            generation === this.#generation &&
+            this.#reject(error, `form-id "${formId}" at ${endpointOf(endpoint)}`),
         );
       return;
     }
+    this.#warnUnknownAttributes();
     this.#set({ status: 'idle' });
   }
 
@@ -124,12 +133,13 @@ export class DefinitionController implements ReactiveController {
         headers: { accept: 'application/json' },
       });
     } catch (error) {
-      throw new DefinitionLoadError('network', { cause: error });
+      throw new DefinitionLoadError('network', { cause: error, url: src });
     }
     const { status } = response;
     if (!response.ok) {
       throw new DefinitionLoadError(status === 404 || status === 410 ? 'not_found' : 'server', {
         status,
+        url: src,
       });
     }
     try {
@@ -150,9 +160,25 @@ export class DefinitionController implements ReactiveController {
     else this.#invalid(result.error);
   }
 
-  #reject(error: unknown): void {
+  #reject(error: unknown, url: string): void {
     if (error instanceof FormDefinitionError) this.#invalid(error);
-    else this.#fail(error);
+    else
+      this.#fail(
+        error instanceof DefinitionLoadError ? error : DefinitionLoadError.from(error, url),
+      );
+  }
+
+  /**
+   * Nothing to load: a misspelt attribute (`formid`, `source`) is the usual reason, so name it on
+   * the console instead of leaving the webmaster with "not set up yet" alone.
+   */
+  #warnUnknownAttributes(): void {
+    const unknown = this.#host.getAttributeNames().filter((name) => !KNOWN_ATTRIBUTE.test(name));
+    if (unknown.length > 0) {
+      console.warn(
+        `union-join-form has no form to show: set form-id (with endpoint), src or .definition; unknown attributes: ${unknown.join(', ')}`,
+      );
+    }
   }
 
   #invalid(error: FormDefinitionError): void {
@@ -160,11 +186,9 @@ export class DefinitionController implements ReactiveController {
     this.#set({ status: 'invalid', error });
   }
 
-  #fail(error: unknown): void {
-    const loadError =
-      error instanceof DefinitionLoadError ? error : DefinitionLoadError.from(error);
-    console.error(loadError);
-    this.#set({ status: 'failed', error: loadError });
+  #fail(error: DefinitionLoadError): void {
+    console.error(error);
+    this.#set({ status: 'failed', error });
   }
 
   #set(state: DefinitionState): void {

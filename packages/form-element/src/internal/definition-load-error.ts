@@ -12,26 +12,40 @@ export class DefinitionLoadError extends Error {
   /** The HTTP status, when the server answered. */
   readonly status: number | undefined;
 
-  constructor(kind: DefinitionLoadErrorKind, options: { status?: number; cause?: unknown } = {}) {
+  /** `url` is the address tried, named in the message so a webmaster can check it. */
+  constructor(
+    kind: DefinitionLoadErrorKind,
+    options: { status?: number; cause?: unknown; url?: string } = {},
+  ) {
     const status = options.status === undefined ? '' : ` (HTTP ${options.status})`;
-    super(`The form definition could not be loaded: ${kind}${status}`, { cause: options.cause });
+    const from = options.url === undefined ? '' : ` from ${options.url}`;
+    // No answer at all is often a wrong address or a server that does not allow this site.
+    const hint =
+      kind === 'network'
+        ? ': no answer (check the address, and that it allows this site: CORS)'
+        : `: ${kind}`;
+    super(`The form definition could not be loaded${from}${hint}${status}`, {
+      cause: options.cause,
+    });
     this.kind = kind;
     this.status = options.status;
   }
 
   /** Classifies an error thrown while loading (sdk client errors, fetch errors). */
-  static from(error: unknown): DefinitionLoadError {
+  static from(error: unknown, url?: string): DefinitionLoadError {
     if (error instanceof ConnectionError || error instanceof TimeoutError) {
-      return new DefinitionLoadError('network', { cause: error });
+      return new DefinitionLoadError('network', { cause: error, url });
     }
     if (error instanceof ApiError) {
       const kind = error.status === 404 || error.status === 410 ? 'not_found' : 'server';
       return new DefinitionLoadError(error.status === 200 ? 'bad_response' : kind, {
         status: error.status,
         cause: error,
+        url,
       });
     }
-    if (error instanceof TypeError) return new DefinitionLoadError('network', { cause: error });
-    return new DefinitionLoadError('config', { cause: error });
+    if (error instanceof TypeError)
+      return new DefinitionLoadError('network', { cause: error, url });
+    return new DefinitionLoadError('config', { cause: error, url });
   }
 }

@@ -97,6 +97,26 @@ describe('<union-join-form> loading', () => {
     expect(textOf($(el!, '.notice'))).not.to.contain('taken down');
   });
 
+  it('names the address it tried on the console, so a webmaster can check it', async () => {
+    worker.use(http.get('/forms/missing.json', () => new HttpResponse(null, { status: 404 })));
+    const errors = await capturingConsoleErrors(async () => {
+      const el = await fixture<UnionJoinForm>(
+        html`<union-join-form lang="en" src="/forms/missing.json"></union-join-form>`,
+      );
+      await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
+    });
+    expect(String(errors[0]?.[0])).to.contain('/forms/missing.json').and.to.contain('404');
+  });
+
+  it('names the form id and endpoint it tried when the backend cannot be reached', async () => {
+    worker.use(http.get(FORM, () => HttpResponse.error()));
+    const errors = await capturingConsoleErrors(async () => {
+      const el = await mountById();
+      await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
+    });
+    expect(String(errors[0]?.[0])).to.contain('form-id "example-union"').and.to.contain('CORS');
+  });
+
   it('says a missing form was not found, with a retry that works', async () => {
     let found = false;
     worker.use(
@@ -171,5 +191,21 @@ describe('<union-join-form> loading', () => {
   it('explains itself when given no form at all', async () => {
     const el = await fixture<UnionJoinForm>(html`<union-join-form lang="en"></union-join-form>`);
     expect(textOf($(el, '[part~="form"]'))).to.not.equal('');
+  });
+
+  it('names a misspelt attribute on the console when it has no form to show', async () => {
+    const original = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      await fixture(
+        html`<union-join-form lang="en" class="join" formid="example-union"></union-join-form>`,
+      );
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0]?.[0])).to.contain('formid').and.to.contain('form-id');
+    expect(String(warnings[0]?.[0])).not.to.contain('class');
   });
 });
