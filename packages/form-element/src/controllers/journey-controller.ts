@@ -127,15 +127,21 @@ export class JourneyController implements ReactiveController {
     const step = this.currentStep;
     if (!session || !step) return;
     const issues = session.validateStep(step.id);
-    if (issues.length > 0) {
+    // A date of birth that turns the applicant away does so at once: asking for the rest of the
+    // step first would collect personal data from someone who cannot join. A date with a problem
+    // of its own (in the future, say) is shown as that problem instead.
+    const ineligible =
+      !session.eligibility().eligible &&
+      !issues.some((issue) => session.field(issue.field)?.type === 'date');
+    if (issues.length > 0 && !ineligible) {
       this.showIssues(step.id, issues);
       return;
     }
-    for (const listener of this.#listeners) listener.stepCompleted?.(step);
-    if (!session.eligibility().eligible) {
+    if (ineligible) {
       this.showIneligible();
       return;
     }
+    for (const listener of this.#listeners) listener.stepCompleted?.(step);
     if (this.#returnToReview) {
       // A changed answer can reveal questions on other steps: visit the first one still unanswered.
       const pending = session

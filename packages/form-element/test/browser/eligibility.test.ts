@@ -38,6 +38,26 @@ describe('<union-join-form> eligibility', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('turns a too-young applicant away on their date of birth alone, before asking for more', async () => {
+    const el = await mount(exampleUnion);
+    await type(el, 'uj-birthDate', '1');
+    await type(el, 'uj-birthDate-month', '1');
+    await type(el, 'uj-birthDate-year', String(new Date().getFullYear() - 10));
+    await continueOn(el);
+    expect(heading(el)).to.equal('You cannot join online');
+    expect(root(el).querySelector('.error-summary'), 'no demand for a name or email').to.equal(
+      null,
+    );
+  });
+
+  it('shows a date of birth in the future as a mistake to correct, not as too young', async () => {
+    const el = await mount(exampleUnion);
+    await answerAboutYou(el, new Date().getFullYear() + 2);
+    await continueOn(el);
+    expect(heading(el)).to.equal('About you');
+    expect(textOf($(el, '.error-summary'))).to.contain('Date of birth');
+  });
+
   it('lets an applicant of the minimum age carry on', async () => {
     const el = await mount(exampleUnion);
     await answerAboutYou(el, new Date().getFullYear() - 30);
