@@ -190,20 +190,25 @@ export class UnionJoinForm extends LitElement {
 
   #onViewChanged(view: View, focus: FocusTarget): void {
     if (focus === 'summary') {
-      this.#focus.focusAfterRender('.error-summary', () => this.#t().errorSummaryTitle, true);
+      this.#focus.focusAfterRender('.error-summary', () => this.#t().errorSummaryTitle, 'top');
       return;
     }
+    const field = typeof focus === 'object';
     // Said from the render's own position, so a step revealed by an answer changes both alike.
-    this.#focus.focusAfterRender(`#${HEADING_ID}`, () => {
-      const t = this.#t();
-      const step = this.#journey.currentStep;
-      if (step) return `${this.#stepOf()}: ${this.#text(step.title)}`;
-      return view.kind === 'review'
-        ? t.checkYourAnswers
-        : view.kind === 'confirmation'
-          ? t.confirmationTitle
-          : t.ineligibleTitle;
-    });
+    this.#focus.focusAfterRender(
+      field ? `#${controlId(focus.field)}` : `#${HEADING_ID}`,
+      () => {
+        const t = this.#t();
+        const step = this.#journey.currentStep;
+        if (step) return `${this.#stepOf()}: ${this.#text(step.title)}`;
+        return view.kind === 'review'
+          ? t.checkYourAnswers
+          : view.kind === 'confirmation'
+            ? t.confirmationTitle
+            : t.ineligibleTitle;
+      },
+      field ? 'field' : undefined,
+    );
   }
 
   /** "Step 2 of 5", from this render's position. */
@@ -518,7 +523,8 @@ export class UnionJoinForm extends LitElement {
     const t = this.#t();
     const { name, privacyNoticeUrl } = definition.organisation;
     const minimumAge = definition.eligibility?.minimumAge ?? 13;
-    return html`<h2 id=${HEADING_ID} tabindex="-1">${t.ineligibleTitle}</h2>
+    return html`${this.#renderBack()}
+      <h2 id=${HEADING_ID} tabindex="-1">${t.ineligibleTitle}</h2>
       <p>${formatMessage(t.ineligibleBody, { organisation: name, minimumAge })}</p>
       <p>
         <a href=${privacyNoticeUrl} target="_blank" rel="noopener"

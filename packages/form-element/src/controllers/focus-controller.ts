@@ -1,5 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** How a focused target is brought into view (see {@link FocusController.focusAfterRender}). */
+type Placement = 'top' | 'field';
+
 /** What the focus controller needs from its host element. */
 export type FocusHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
 
@@ -11,7 +14,7 @@ export type FocusHost = ReactiveControllerHost & HTMLElement & { readonly render
 export class FocusController implements ReactiveController {
   readonly #host: FocusHost;
   #pending: string | undefined;
-  #alignTop = false;
+  #placement: Placement | undefined;
   #announcement = (): string => '';
 
   constructor(host: FocusHost) {
@@ -26,12 +29,13 @@ export class FocusController implements ReactiveController {
 
   /**
    * Focuses the element matching `selector` after the next render and announces `text()`. With
-   * `alignTop`, a target whose first line (a heading) is off screen is scrolled to the top of the
-   * window, so a tall error summary never takes focus with its heading out of sight.
+   * `top`, a target whose first line (a heading) is off screen is scrolled to the top of the
+   * window, so a tall error summary never takes focus with its heading out of sight; with
+   * `field`, the target is a question, shown with its label as {@link focusNow} does.
    */
-  focusAfterRender(selector: string, text?: () => string, alignTop = false): void {
+  focusAfterRender(selector: string, text?: () => string, placement?: Placement): void {
     this.#pending = selector;
-    this.#alignTop = alignTop;
+    this.#placement = placement;
     if (text) this.#announcement = text;
     this.#host.requestUpdate();
   }
@@ -51,10 +55,12 @@ export class FocusController implements ReactiveController {
     const selector = this.#pending;
     if (selector === undefined) return;
     this.#pending = undefined;
+    if (this.#placement === 'field' && this.focusNow(selector)) return;
     const target = this.#host.renderRoot.querySelector<HTMLElement>(selector);
     if (!target) return;
     const behavior = this.#scrollBehaviour();
-    const first = this.#alignTop ? target.firstElementChild?.getBoundingClientRect() : undefined;
+    const first =
+      this.#placement === 'top' ? target.firstElementChild?.getBoundingClientRect() : undefined;
     if (first && (first.top < 0 || first.bottom > innerHeight)) {
       target.scrollIntoView({ block: 'start', behavior });
     } else if (this.#host.getBoundingClientRect().top < 0) {

@@ -9,8 +9,8 @@ export type View =
   | { readonly kind: 'confirmation'; readonly reference: string }
   | { readonly kind: 'ineligible' };
 
-/** Where focus goes once a view is rendered: its heading, or the error summary. */
-export type FocusTarget = 'heading' | 'summary';
+/** Where focus goes once a view is rendered: its heading, the error summary, or one question. */
+export type FocusTarget = 'heading' | 'summary' | { readonly field: string };
 
 /** Hooks into the journey, e.g. for focus management, drafts or analytics. */
 export interface JourneyListener {
@@ -41,6 +41,8 @@ export class JourneyController implements ReactiveController {
   #view: View | undefined;
   #issues: readonly FieldIssue[] = [];
   #returnToReview = false;
+  /** The page that led to "You cannot join online", for its Back link (a mistyped year). */
+  #beforeIneligible: View | undefined;
 
   /** `onFinish` runs when the applicant continues past the last step and there is no review. */
   constructor(host: JourneyHost, onFinish: () => void) {
@@ -107,6 +109,7 @@ export class JourneyController implements ReactiveController {
   get canGoBack(): boolean {
     const view = this.#view;
     if (view?.kind === 'review') return this.#visibleSteps().length > 0;
+    if (view?.kind === 'ineligible') return this.#beforeIneligible !== undefined;
     if (view?.kind !== 'step') return false;
     return this.#returnToReview || this.position().index > 0;
   }
@@ -159,13 +162,20 @@ export class JourneyController implements ReactiveController {
     else this.#onFinish();
   }
 
-  /** Goes one page back: the previous visible step, or the review after a Change link. */
+  /**
+   * Goes one page back: the previous visible step, the review after a Change link, or the page
+   * that turned the applicant away (to correct a mistyped date of birth).
+   */
   back(): void {
     const view = this.#view;
     const steps = this.#visibleSteps();
     if (view?.kind === 'review') {
       const last = steps.at(-1);
       if (last) this.#show({ kind: 'step', stepId: last.id }, 'heading');
+      return;
+    }
+    if (view?.kind === 'ineligible' && this.#beforeIneligible) {
+      this.#show(this.#beforeIneligible, 'heading');
       return;
     }
     if (view?.kind !== 'step') return;
@@ -182,7 +192,8 @@ export class JourneyController implements ReactiveController {
     const step = this.#host.session?.stepOf(fieldId);
     if (!step) return;
     this.#returnToReview = true;
-    this.#show({ kind: 'step', stepId: step.id }, 'heading');
+    // Straight to the answer being changed, as the Change link says, not the top of its step.
+    this.#show({ kind: 'step', stepId: step.id }, { field: fieldId });
   }
 
   /** Opens step `stepId`, e.g. where a restored draft left off; the first step if it is not asked. */
@@ -211,6 +222,8 @@ export class JourneyController implements ReactiveController {
 
   /** Shows the page for an applicant who cannot join online. */
   showIneligible(): void {
+    this.#beforeIneligible =
+      this.#view?.kind === 'ineligible' ? this.#beforeIneligible : this.#view;
     this.#returnToReview = false;
     this.#show({ kind: 'ineligible' }, 'heading');
   }

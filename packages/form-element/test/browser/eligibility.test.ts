@@ -3,6 +3,7 @@ import type { UnionJoinStepEvent } from '../../src/events/step-event.ts';
 import { exampleUnion } from './fixtures/definitions.ts';
 import {
   $,
+  button,
   continueOn,
   heading,
   mount,
@@ -56,6 +57,20 @@ describe('<union-join-form> eligibility', () => {
     await continueOn(el);
     expect(heading(el)).to.equal('About you');
     expect(textOf($(el, '.error-summary'))).to.contain('Date of birth');
+  });
+
+  it('has a Back link to correct a mistyped year, with the answers still there', async () => {
+    const el = await mount(exampleUnion);
+    await answerAboutYou(el, new Date().getFullYear() - 1);
+    await continueOn(el);
+    expect(heading(el)).to.equal('You cannot join online');
+    button(el, 'Back').click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('About you');
+    expect($<HTMLInputElement>(el, '#uj-email').value).to.equal('sam@example.org');
+    await type(el, 'uj-birthDate-year', String(new Date().getFullYear() - 31));
+    await continueOn(el);
+    expect(heading(el)).to.equal('Your work');
   });
 
   it('lets an applicant of the minimum age carry on', async () => {

@@ -90,7 +90,7 @@ describe('<union-join-form> check your answers', () => {
     $$<HTMLButtonElement>(el, '.summary button.link')[2]!.click();
     await el.updateComplete;
     expect(heading(el)).to.equal('About you');
-    expect(el.shadowRoot?.activeElement?.id).to.equal('uj-heading');
+    expect(el.shadowRoot?.activeElement?.id, 'the answer being changed').to.equal('uj-email');
     await type(el, 'uj-email', 'ada@union.example');
     await continueOn(el);
     expect(heading(el)).to.equal('Check your answers');
@@ -113,6 +113,22 @@ describe('<union-join-form> check your answers', () => {
     await continueOn(el);
     expect(heading(el), 'employer is required and still empty').to.equal('Your work');
     expect($(el, '.error-summary a[href="#uj-employer"]').textContent).to.not.equal('');
+  });
+
+  it('takes Change to the question itself, also to the first box of a date and to a choice', async () => {
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    $$<HTMLButtonElement>(el, '.summary button.link')[1]!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot?.activeElement?.id).to.equal('uj-birthDate');
+    await continueOn(el);
+    $$<HTMLButtonElement>(el, '.summary button.link')[3]!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    const focused = el.shadowRoot?.activeElement as HTMLInputElement | null;
+    expect(focused?.type).to.equal('radio');
+    expect(focused?.name).to.contain('membershipType');
   });
 
   it('goes back from a Change step to the review', async () => {
