@@ -25,26 +25,11 @@ export const styles = css`
     display: block;
     box-sizing: border-box;
     max-width: var(--union-join-form-max-width, 42rem);
-    color: var(--_text);
     font-family: var(--union-join-form-font-family, system-ui, sans-serif);
     font-size: var(--union-join-form-font-size, 1.0625rem);
     line-height: 1.5;
     -webkit-text-size-adjust: 100%;
     text-size-adjust: 100%;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_primary: var(--union-join-form-color-primary, #8ab4ff);
-      --_on-primary: var(--union-join-form-color-on-primary, #0b1426);
-      --_text: var(--union-join-form-color-text, #eef1f5);
-      --_muted: var(--union-join-form-color-muted, #b5bdc9);
-      --_bg: var(--union-join-form-color-background, #161b22);
-      --_surface: var(--union-join-form-color-surface, #1f2630);
-      --_border: var(--union-join-form-color-border, #9aa4b2);
-      --_divider: var(--union-join-form-color-divider, #343d4a);
-      --_error: var(--union-join-form-color-error, #ff9b8f);
-    }
   }
 
   :host([hidden]) {
@@ -513,13 +498,6 @@ export const styles = css`
     background: var(--union-join-form-color-success, #12703f);
   }
 
-  @media (prefers-color-scheme: dark) {
-    .panel {
-      color: #0b0c0c;
-      background: var(--union-join-form-color-success, #6fdc9f);
-    }
-  }
-
   .panel h2 {
     margin-bottom: 0.75rem;
   }
@@ -599,6 +577,25 @@ export const styles = css`
     }
     .spinner {
       animation: spin 800ms linear infinite;
+    }
+  }
+
+  /* Dark defaults come last, so they beat the light ones; a property the page sets beats both. */
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_primary: var(--union-join-form-color-primary, #8ab4ff);
+      --_on-primary: var(--union-join-form-color-on-primary, #0b1426);
+      --_text: var(--union-join-form-color-text, #eef1f5);
+      --_muted: var(--union-join-form-color-muted, #b5bdc9);
+      --_bg: var(--union-join-form-color-background, #161b22);
+      --_surface: var(--union-join-form-color-surface, #1f2630);
+      --_border: var(--union-join-form-color-border, #9aa4b2);
+      --_divider: var(--union-join-form-color-divider, #343d4a);
+      --_error: var(--union-join-form-color-error, #ff9b8f);
+    }
+    .panel {
+      color: #0b0c0c;
+      background: var(--union-join-form-color-success, #6fdc9f);
     }
   }
 
