@@ -5,7 +5,9 @@ import terser from '@rollup/plugin-terser';
 
 /**
  * Minifies the CSS inside Lit's css`...` templates, which terser leaves as written. Safe for these
- * styles: they have no interpolations, and whitespace before a colon (`.a :focus`) is kept.
+ * styles: they have no interpolations and no strings with spaces, whitespace before a colon
+ * (`.a :focus`) is kept, and only selectors lose the spaces around `>` and `+` (in calc() they
+ * are needed).
  */
 function minifyCssTemplates() {
   const minify = (text) =>
@@ -15,6 +17,20 @@ function minifyCssTemplates() {
       .replace(/\s*([{};,])\s*/g, '$1')
       .replace(/:\s+/g, ':')
       .replace(/;}/g, '}')
+      .replace(/\( | \)/g, (match) => match.trim())
+      .replace(/ !important/g, '!important')
+      .replace(/@media \(/g, '@media(')
+      // Selectors: `.a > b + c` -> `.a>b+c`; `[part~='x']` -> `[part~=x]`; `::before` -> `:before`.
+      .replace(
+        /(^|[{}])([^{}]+)(?={)/g,
+        (_, before, selector) => before + selector.replace(/ ?([>+]) ?/g, '$1'),
+      )
+      .replace(/=(['"])([a-z_][\w-]*)\1\]/gi, '=$2]')
+      .replace(/::(before|after)\b/g, ':$1')
+      // Values: `0.5rem` -> `.5rem`; `calc(var(--a) * 2)` -> `calc(var(--a)*2)`; `1 / -1` -> `1/-1`.
+      .replace(/([^\w.])0\.(\d)/g, '$1.$2')
+      .replace(/\) \* (?=[-\d.])/g, ')*')
+      .replace(/ \/ /g, '/')
       .trim();
   return {
     name: 'minify-css-templates',

@@ -8,57 +8,28 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_primary: var(--union-join-form-color-primary, #1a4fb4);
-    --_on-primary: var(--union-join-form-color-on-primary, #ffffff);
+    --_on-primary: var(--union-join-form-color-on-primary, #fff);
     --_text: var(--union-join-form-color-text, #16191d);
     --_muted: var(--union-join-form-color-muted, #4b5563);
-    --_bg: var(--union-join-form-color-background, #ffffff);
+    --_bg: var(--union-join-form-color-background, #fff);
     --_surface: var(--union-join-form-color-surface, #f3f5f8);
     --_border: var(--union-join-form-color-border, #6b7280);
     --_divider: var(--union-join-form-color-divider, #d9dee5);
     --_error: var(--union-join-form-color-error, #b42318);
-    --_success: var(--union-join-form-color-success, #12703f);
     --_focus: var(--union-join-form-color-focus, #ffbf1f);
     --_focus-text: var(--union-join-form-color-focus-text, #0b0c0c);
-    --_font: var(
-      --union-join-form-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Helvetica Neue',
-      Arial,
-      sans-serif
-    );
-    --_font-size: var(--union-join-form-font-size, 1.0625rem);
     --_radius: var(--union-join-form-radius, 0.5rem);
     --_space: var(--union-join-form-spacing, 1rem);
-    --_max-width: var(--union-join-form-max-width, 42rem);
     --_target: 2.75rem;
 
     display: block;
     box-sizing: border-box;
-    max-width: var(--_max-width);
-    color: var(--_text);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
+    max-width: var(--union-join-form-max-width, 42rem);
+    font-family: var(--union-join-form-font-family, system-ui, sans-serif);
+    font-size: var(--union-join-form-font-size, 1.0625rem);
     line-height: 1.5;
     -webkit-text-size-adjust: 100%;
     text-size-adjust: 100%;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_primary: var(--union-join-form-color-primary, #8ab4ff);
-      --_on-primary: var(--union-join-form-color-on-primary, #0b1426);
-      --_text: var(--union-join-form-color-text, #eef1f5);
-      --_muted: var(--union-join-form-color-muted, #b5bdc9);
-      --_bg: var(--union-join-form-color-background, #161b22);
-      --_surface: var(--union-join-form-color-surface, #1f2630);
-      --_border: var(--union-join-form-color-border, #9aa4b2);
-      --_divider: var(--union-join-form-color-divider, #343d4a);
-      --_error: var(--union-join-form-color-error, #ff9b8f);
-      --_success: var(--union-join-form-color-success, #6fdc9f);
-    }
   }
 
   :host([hidden]) {
@@ -108,8 +79,7 @@ export const styles = css`
 
   /* Headings take focus only so that a screen reader starts there on a new page; as in GOV.UK's
      patterns they show no ring, which would otherwise look like a box around the title. */
-  h2:focus,
-  h2[tabindex='-1']:focus-visible {
+  h2[tabindex]:focus {
     outline: none;
     box-shadow: none;
   }
@@ -130,21 +100,13 @@ export const styles = css`
     margin: 0 0 var(--_space);
   }
 
-  .lead {
-    color: var(--_muted);
-  }
-
   .visually-hidden {
-    position: absolute !important;
-    width: 1px !important;
-    height: 1px !important;
-    margin: 0 !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
-    clip-path: inset(50%) !important;
-    border: 0 !important;
-    white-space: nowrap !important;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 
   /* Focus: a yellow ring with a dark edge, visible on light and dark backgrounds alike. */
@@ -157,7 +119,6 @@ export const styles = css`
   .link:focus-visible,
   a:focus-visible {
     outline: none;
-    box-shadow: none;
     background: var(--_focus);
     color: var(--_focus-text);
     text-decoration: none;
@@ -186,7 +147,6 @@ export const styles = css`
     height: 0.375rem;
     border-radius: 999px;
     background: var(--_divider);
-    transition: background-color 240ms ease-out;
   }
 
   .bar > span.done {
@@ -252,9 +212,6 @@ export const styles = css`
 
   legend {
     padding: 0;
-    display: table;
-    max-width: 100%;
-    white-space: normal;
   }
 
   [part~='label'] {
@@ -314,10 +271,6 @@ export const styles = css`
 
   [part~='input'][aria-invalid='true'] {
     border-color: var(--_error);
-  }
-
-  [part~='input']:focus-visible {
-    outline-offset: 0;
   }
 
   .w-2 {
@@ -412,7 +365,6 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.5rem;
     min-height: var(--_target);
     padding: 0.625rem 1.5rem;
     font: inherit;
@@ -423,9 +375,6 @@ export const styles = css`
     border-radius: var(--_radius);
     box-shadow: 0 2px 0 rgb(0 0 0 / 0.18);
     cursor: pointer;
-    transition:
-      filter 120ms ease,
-      transform 120ms ease;
   }
 
   [part~='button']:hover {
@@ -525,6 +474,7 @@ export const styles = css`
     }
   }
 
+  .lead,
   .muted {
     color: var(--_muted);
   }
@@ -544,14 +494,8 @@ export const styles = css`
     padding: calc(var(--_space) * 1.5) var(--_space);
     border-radius: var(--_radius);
     text-align: center;
-    color: #ffffff;
-    background: var(--_success);
-  }
-
-  @media (prefers-color-scheme: dark) {
-    .panel {
-      color: #0b0c0c;
-    }
+    color: #fff;
+    background: var(--union-join-form-color-success, #12703f);
   }
 
   .panel h2 {
@@ -585,13 +529,12 @@ export const styles = css`
     border-left-color: var(--_primary);
   }
 
-  .notice p:last-child,
-  .notice ul:last-child {
+  .notice p:last-child {
     margin-bottom: 0;
   }
 
   .issues {
-    margin: 0 0 var(--_space);
+    margin: 0;
     padding-left: 1.25rem;
   }
 
@@ -607,7 +550,6 @@ export const styles = css`
     border: 3px solid currentColor;
     border-right-color: transparent;
     border-radius: 50%;
-    animation: spin 800ms linear infinite;
   }
 
   .loading {
@@ -624,13 +566,36 @@ export const styles = css`
     }
   }
 
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      animation-duration: 0.01ms !important;
-      animation-iteration-count: 1 !important;
-      transition-duration: 0.01ms !important;
+  @media (prefers-reduced-motion: no-preference) {
+    .bar > span {
+      transition: background-color 240ms ease-out;
+    }
+    [part~='button'] {
+      transition:
+        filter 120ms ease,
+        transform 120ms ease;
+    }
+    .spinner {
+      animation: spin 800ms linear infinite;
+    }
+  }
+
+  /* Dark defaults come last, so they beat the light ones; a property the page sets beats both. */
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_primary: var(--union-join-form-color-primary, #8ab4ff);
+      --_on-primary: var(--union-join-form-color-on-primary, #0b1426);
+      --_text: var(--union-join-form-color-text, #eef1f5);
+      --_muted: var(--union-join-form-color-muted, #b5bdc9);
+      --_bg: var(--union-join-form-color-background, #161b22);
+      --_surface: var(--union-join-form-color-surface, #1f2630);
+      --_border: var(--union-join-form-color-border, #9aa4b2);
+      --_divider: var(--union-join-form-color-divider, #343d4a);
+      --_error: var(--union-join-form-color-error, #ff9b8f);
+    }
+    .panel {
+      color: #0b0c0c;
+      background: var(--union-join-form-color-success, #6fdc9f);
     }
   }
 
