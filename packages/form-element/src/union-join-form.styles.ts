@@ -433,6 +433,7 @@ export const styles = css`
   .summary {
     margin: 0 0 var(--_space);
     border-top: 1px solid var(--_divider);
+    container-type: inline-size;
   }
 
   /* Narrow: the question on its own line, then the answer with Change beside it. Wide: one row. */
@@ -463,6 +464,13 @@ export const styles = css`
   .summary .actions-cell {
     display: flex;
     margin-block: calc((1.5em - var(--_target)) / 2);
+  }
+
+  /* Zoomed to 200 % on a phone: Change under the answer, so answers are not broken letter by letter. */
+  @container (max-width: 15em) {
+    .summary > div {
+      grid-template-columns: 1fr;
+    }
   }
 
   @media (min-width: 40rem) {

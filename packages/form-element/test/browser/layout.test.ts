@@ -201,6 +201,25 @@ describe('<union-join-form> at 320 px, the narrowest phone', () => {
     expect(scrollsSideways(el)).to.equal(false);
   });
 
+  it('puts Change under the answer when text is zoomed to 200 %, so words stay whole', async () => {
+    document.documentElement.style.fontSize = '200%';
+    try {
+      const el = await mount(exampleUnion);
+      await toReview(el);
+      const summary = $(el, '.summary').getBoundingClientRect();
+      for (const row of reviewRows(el)) {
+        expect(row.change.top, 'Change below the answer').to.be.at.least(row.value.bottom - 1);
+      }
+      const email = $$(el, '.summary .value')[2]!;
+      expect(email.getBoundingClientRect().width, 'the answer has the row').to.be.at.least(
+        summary.width * 0.9,
+      );
+      expect(scrollsSideways(el)).to.equal(false);
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
+
   it('fits the widest steps: dates, address and bank details', async () => {
     const el = await mount(allFields);
     await type(el, 'uj-name', 'Ada');
