@@ -42,9 +42,7 @@ export interface OutboxHost extends ReactiveControllerHost, EventTarget {
 }
 
 /** Told to every instance of the form in this browser when a queued application is settled. */
-type OutboxMessage =
-  | { type: 'delivered'; id: string; reference: string; receivedAt?: string }
-  | { type: 'failed'; id: string };
+type OutboxMessage = ({ type: 'delivered' } & DeliveryReceipt) | { type: 'failed'; id: string };
 
 /** An outbox opened on one device storage for one endpoint. */
 interface OutboxLink {
@@ -303,7 +301,7 @@ export class OutboxController implements ReactiveController {
       client: createClient({ endpoint, maxRetries: CLIENT_RETRIES }),
       store: outbox,
       endpoint,
-      onDelivered: (item, receipt) => this.#tell(deliveredMessage(item.id, receipt)),
+      onDelivered: (item, receipt) => this.#tell({ type: 'delivered', ...receipt }),
       onFailed: (item) => this.#tell({ type: 'failed', id: item.id }),
       onRetry: (_item, error) => this.#noteFailure(error),
     });
@@ -344,7 +342,7 @@ export class OutboxController implements ReactiveController {
 
   #queuedTexts(t: Translation): [string, string] {
     return this.#serverFailed && !this.#offline
-      ? [t.queuedRetryTitle, t.queuedRetryBody]
+      ? [t.queuedRetryTitle, `${t.queuedRetryBody} ${t.queuedBody}`]
       : [t.queuedTitle, t.queuedBody];
   }
 
@@ -378,12 +376,12 @@ export class OutboxController implements ReactiveController {
     // Older receipts were seen on a visit in between, or belong to an earlier application.
     for (const older of receipts.slice(0, -1)) await outbox.dismissReceipt(older.id);
     if (receipt && this.#earlier.has(receipt.id)) {
-      await this.#settle(deliveredMessage(receipt.id, receipt));
+      await this.#settle({ type: 'delivered', ...receipt });
     } else if (receipt && !this.#settled.has(receipt.id)) {
       // The confirmation is shown; anything else still queued is confirmed on a later visit.
       this.#waiting.clear();
       this.#waiting.add(receipt.id);
-      await this.#settle(deliveredMessage(receipt.id, receipt));
+      await this.#settle({ type: 'delivered', ...receipt });
       return true;
     }
     const failed = fresh.find((item) => item.status === 'failed');
@@ -449,12 +447,6 @@ export class OutboxController implements ReactiveController {
           : new ApiError(failure.status, { code: failure.code });
     this.#submission.showError(session, application, error, true);
   }
-}
-
-function deliveredMessage(id: string, receipt: DeliveryReceipt): OutboxMessage {
-  const message: OutboxMessage = { type: 'delivered', id, reference: receipt.reference };
-  if (receipt.receivedAt !== undefined) message.receivedAt = receipt.receivedAt;
-  return message;
 }
 
 /** Puts a queued application's answers and consents back into the session, to be corrected. */

@@ -134,7 +134,7 @@ describe('<union-join-form> offline outbox', () => {
     await el.updateComplete;
     expect(heading(el)).to.equal(SAVED);
     expect(textOf($(el, '.notice.info'))).to.equal(
-      `${SAVED} The server could not take your application just now. It is saved on this device and we will try to send it again automatically, even if you close this page and open it again later. You do not need to do anything.`,
+      `${SAVED} The server could not take your application just now. It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.`,
     );
     expect(textOf($(el, '[aria-live]')), 'what a screen reader hears').to.equal(SAVED);
     expect(el.shadowRoot?.activeElement?.id, 'focus on the notice heading').to.equal('uj-heading');

@@ -70,8 +70,7 @@ export const en: Translation = {
   queuedBody:
     'It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.',
   queuedRetryTitle: 'Your application is saved and will be sent automatically',
-  queuedRetryBody:
-    'The server could not take your application just now. It is saved on this device and we will try to send it again automatically, even if you close this page and open it again later. You do not need to do anything.',
+  queuedRetryBody: 'The server could not take your application just now.',
   queuedSent: 'Your saved application has been sent.',
   startNewApplication: 'Start a new application',
 

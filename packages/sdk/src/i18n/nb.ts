@@ -71,8 +71,7 @@ export const nb: Translation = {
   queuedBody:
     'Den er lagret på denne enheten og sendes automatisk, også hvis du lukker siden og åpner den igjen senere. Du trenger ikke å fylle ut skjemaet på nytt.',
   queuedRetryTitle: 'Søknaden er lagret og sendes automatisk',
-  queuedRetryBody:
-    'Serveren kunne ikke ta imot søknaden akkurat nå. Den er lagret på denne enheten, og vi prøver å sende den igjen automatisk, også hvis du lukker siden og åpner den igjen senere. Du trenger ikke å gjøre noe.',
+  queuedRetryBody: 'Serveren kunne ikke ta imot søknaden akkurat nå.',
   queuedSent: 'Den lagrede søknaden er sendt.',
   startNewApplication: 'Start en ny søknad',
 

@@ -71,8 +71,7 @@ export const sv: Translation = {
   queuedBody:
     'Den är sparad på den här enheten och skickas automatiskt, även om du stänger sidan och öppnar den igen senare. Du behöver inte fylla i formuläret igen.',
   queuedRetryTitle: 'Ansökan är sparad och skickas automatiskt',
-  queuedRetryBody:
-    'Servern kunde inte ta emot ansökan just nu. Den är sparad på den här enheten och vi försöker skicka den igen automatiskt, även om du stänger sidan och öppnar den igen senare. Du behöver inte göra något.',
+  queuedRetryBody: 'Servern kunde inte ta emot ansökan just nu.',
   queuedSent: 'Den sparade ansökan är skickad.',
   startNewApplication: 'Påbörja en ny ansökan',
 

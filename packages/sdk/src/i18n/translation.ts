@@ -145,7 +145,7 @@ export interface Translation {
   queuedBody: string;
   /** Heading when the application is saved because the server failed while the device is online. */
   queuedRetryTitle: string;
-  /** Text under `queuedRetryTitle`. */
+  /** Text under `queuedRetryTitle`, before `queuedBody`: why it was not sent yet. */
   queuedRetryBody: string;
   /** A saved application was sent. */
   queuedSent: string;
