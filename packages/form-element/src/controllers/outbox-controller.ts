@@ -151,11 +151,6 @@ export class OutboxController implements ReactiveController {
     return this.#waiting.size > 0;
   }
 
-  /** Whether the device seems offline: the browser says so, or the last request could not connect. */
-  get offline(): boolean {
-    return this.#offline;
-  }
-
   /**
    * Starts on a newly loaded form: shows what the applicant should see first: the confirmation of
    * an application delivered since, answers the server refused, or the queued notice. Resolves to
