@@ -128,8 +128,8 @@ export class UnionJoinForm extends LitElement {
   readonly #journey = new JourneyController(this, () => void this.#submission.submit());
   readonly #submission = new SubmissionController(this, this.#journey);
   readonly #drafts = new DraftsController(this, this.#journey);
-  readonly #outbox = new OutboxController(this, this.#journey, this.#drafts, () =>
-    this.#focus.focusAfterRender(`#${HEADING_ID}`, () => this.#t().queuedTitle),
+  readonly #outbox = new OutboxController(this, this.#journey, this.#drafts, this.#submission, () =>
+    this.#focus.focusAfterRender(`#${HEADING_ID}`, () => this.#outbox.queuedTitle(this.#t())),
   );
   readonly #definition = new DefinitionController(this, (state) => this.#onDefinition(state));
   readonly #analytics = new AnalyticsController(this, this.#journey);
@@ -141,8 +141,6 @@ export class UnionJoinForm extends LitElement {
     this.#journey.addListener({
       viewChanged: (view, focus) => this.#onViewChanged(view, focus),
     });
-    this.#submission.onUndelivered = (application, idempotencyKey, error) =>
-      this.#outbox.enqueue(application, idempotencyKey, error);
   }
 
   /** The engine session of the loaded form (answers, visibility, validation), if a form is loaded. */
@@ -349,7 +347,7 @@ export class UnionJoinForm extends LitElement {
         <h2 id=${HEADING_ID} tabindex="-1">${this.#text(step.title)}</h2>
         ${step.description ? html`<p class="lead">${this.#text(step.description)}</p>` : nothing}
         ${fields.map((field) => renderField(this.#fieldContext(session, field, issues)))}
-        ${sends ? this.#renderSubmitFailure() : nothing}
+        ${sends ? this.#submission.renderFailure(t, session.definition.organisation) : nothing}
         <div class="actions">
           <button part="button" type="submit" ?disabled=${sending}>
             ${sends ? (sending ? t.sending : t.sendApplication) : t.continue}
@@ -429,24 +427,6 @@ export class UnionJoinForm extends LitElement {
     </div>`;
   }
 
-  #renderSubmitFailure(): TemplateResult | typeof nothing {
-    const failure = this.#submission.failure;
-    if (!failure) return nothing;
-    const t = this.#t();
-    return html`<div class="notice" role="alert">
-      <p><strong>${t.submitFailedTitle}</strong></p>
-      <p>
-        ${
-          failure === 'delivery'
-            ? t.submitFailed
-            : failure === 'rate_limited'
-              ? t.rateLimited
-              : t.submitRejected
-        }
-      </p>
-    </div>`;
-  }
-
   #renderReview(session: FormSession): TemplateResult {
     const t = this.#t();
     const answers = session.answers();
@@ -486,7 +466,7 @@ export class UnionJoinForm extends LitElement {
             </dl>`,
       )}
       <form novalidate aria-labelledby=${HEADING_ID} @submit=${this.#onSend}>
-        ${this.#renderSubmitFailure()}
+        ${this.#submission.renderFailure(t, session.definition.organisation)}
         <div class="actions">
           <button part="button" type="submit" ?disabled=${sending}>
             ${sending ? t.sending : failed ? t.tryAgain : t.sendApplication}

@@ -42,6 +42,18 @@ describe('fitAnswers', () => {
     assert.deepEqual(fitAnswers(definition, wrong), {});
   });
 
+  it('keeps a half-typed date as typed, so the applicant finds it after a reload', () => {
+    for (const partial of ['-12-10', '1985--10', '1985-12-', '--7', '19-3-']) {
+      assert.deepEqual(fitAnswers(definition, { birthDate: partial }), { birthDate: partial });
+    }
+  });
+
+  it('drops a date that is neither whole and real nor digits missing a part', () => {
+    for (const junk of ['--', '1985-12-1o', 'x-1-2', '12345-1-', '-123-1', '1985-12', '-1-2-3']) {
+      assert.deepEqual(fitAnswers(definition, { birthDate: junk }), {}, junk);
+    }
+  });
+
   it('keeps the offered choices of a multi-choice answer and the known parts of an address', () => {
     const answers = fitAnswers(definition, {
       interests: ['pay', 'gone', 'pay', 7],

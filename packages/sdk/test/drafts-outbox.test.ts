@@ -342,6 +342,21 @@ describe('outbox sender', () => {
     assert.deepEqual(server.requests, [KEY, KEY]);
   });
 
+  it('without Web Locks, the default lock still delivers, from this page alone', async () => {
+    Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
+    try {
+      const server = createFakeServer();
+      const outbox = createOutbox(createMemoryDraftStorage());
+      await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+      await createOutboxSender({ client: server.client, store: outbox }).flush();
+      assert.deepEqual(server.requests, [KEY]);
+      assert.deepEqual(await outbox.list(), []);
+    } finally {
+      delete (navigator as { locks?: unknown }).locks;
+    }
+    assert.equal(typeof navigator.locks, 'object');
+  });
+
   it('a lease held by another tab makes the sender wait and try again', async () => {
     const storage = createMemoryDraftStorage();
     const holder = createLeaseLock('outbox', storage.stores.meta, { ttlMs: 1_000 });

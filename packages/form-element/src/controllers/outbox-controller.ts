@@ -22,13 +22,12 @@ import {
   type OutboxFilter,
   type OutboxSender,
 } from '@union-join/sdk/drafts';
-import { UnionJoinErrorEvent, UnionJoinErrorKind } from '../events/error-event.ts';
 import { UnionJoinQueuedEvent } from '../events/queued-event.ts';
 import { UnionJoinSuccessEvent } from '../events/success-event.ts';
 import { CLIENT_RETRIES, endpointOf } from '../internal/client-options.ts';
-import { mapServerIssues } from '../internal/map-server-issues.ts';
 import type { DraftsController } from './drafts-controller.ts';
 import type { JourneyController } from './journey-controller.ts';
+import type { SubmissionController } from './submission-controller.ts';
 
 /** What the outbox controller needs from its host element. */
 export interface OutboxHost extends ReactiveControllerHost, EventTarget {
@@ -43,9 +42,7 @@ export interface OutboxHost extends ReactiveControllerHost, EventTarget {
 }
 
 /** Told to every instance of the form in this browser when a queued application is settled. */
-type OutboxMessage =
-  | { type: 'delivered'; id: string; reference: string; receivedAt?: string }
-  | { type: 'failed'; id: string };
+type OutboxMessage = ({ type: 'delivered' } & DeliveryReceipt) | { type: 'failed'; id: string };
 
 /** An outbox opened on one device storage for one endpoint. */
 interface OutboxLink {
@@ -57,6 +54,9 @@ interface OutboxLink {
 const CHANNEL = 'union-join-outbox';
 // The attempt that failed just now was the client's last retry: give the network a moment.
 const FIRST_RETRY_MS = 5_000;
+// How long a confirmation stays on a visible page before its receipt is dropped: long enough that
+// a reload at the moment of delivery shows it again, short enough for the next applicant not to.
+const SEEN_MS = 2_000;
 
 /**
  * The outbox side of the form: an application that cannot be delivered (offline, network error,
@@ -64,7 +64,8 @@ const FIRST_RETRY_MS = 5_000;
  * the applicant reads that it will be sent automatically; the sdk sender delivers it when the
  * browser is online again or the page is next opened, one tab at a time. The sender needs only the
  * endpoint, so it runs even when the form itself cannot be loaded. The confirmation follows on this
- * page or the next visit; a refusal brings the answers back with the server's reasons.
+ * page or the next visit, and its receipt stays on the device until it has been on screen; a
+ * refusal brings the answers back with the server's reasons.
  * Also keeps the offline notice. Without durable storage (`drafts="off"`, no IndexedDB) nothing is
  * queued and the submission controller's own retry applies.
  */
@@ -72,6 +73,7 @@ export class OutboxController implements ReactiveController {
   readonly #host: OutboxHost;
   readonly #journey: JourneyController;
   readonly #drafts: DraftsController;
+  readonly #submission: SubmissionController;
   readonly #onQueued: () => void;
   #outbox: Outbox | undefined;
   #sender: OutboxSender | undefined;
@@ -91,25 +93,31 @@ export class OutboxController implements ReactiveController {
   /** Applications of this form waiting on the device, counted while the form cannot be loaded. */
   #held = 0;
   #offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-  #rejected = false;
+  /** The last attempt got an answer from the server (a 5xx, say): the connection is not to blame. */
+  #serverFailed = false;
+  /** The receipt of the confirmation on screen, dropped once it has been seen. */
+  #receipt: string | undefined;
+  #seenTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** `onQueued` runs after an application was queued, to move focus to the notice. */
+  /**
+   * Takes the applications `submission` cannot deliver; `onQueued` runs after one was queued, to
+   * move focus to the notice.
+   */
   constructor(
     host: OutboxHost,
     journey: JourneyController,
     drafts: DraftsController,
+    submission: SubmissionController,
     onQueued: () => void,
   ) {
     this.#host = host;
     this.#journey = journey;
     this.#drafts = drafts;
+    this.#submission = submission;
     this.#onQueued = onQueued;
+    submission.onUndelivered = (application, idempotencyKey, error) =>
+      this.enqueue(application, idempotencyKey, error);
     host.addController(this);
-    journey.addListener({
-      viewChanged: () => {
-        this.#rejected = false;
-      },
-    });
   }
 
   hostConnected(): void {
@@ -121,6 +129,7 @@ export class OutboxController implements ReactiveController {
         void this.#settle(event.data);
     }
     this.#sender?.start();
+    this.#dismissOnceSeen();
   }
 
   hostUpdate(): void {
@@ -133,16 +142,13 @@ export class OutboxController implements ReactiveController {
     this.#channel?.close();
     this.#channel = undefined;
     this.#sender?.stop();
+    // A page that goes (a reload, say) may not have been seen: the next one shows the receipt.
+    clearTimeout(this.#seenTimer);
   }
 
-  /** Whether the form shows "will be sent when you are back online" instead of a step. */
+  /** Whether the form shows that the application is saved to be sent, instead of a step. */
   get queued(): boolean {
     return this.#waiting.size > 0;
-  }
-
-  /** Whether the device seems offline: the browser says so, or the last request could not connect. */
-  get offline(): boolean {
-    return this.#offline;
   }
 
   /**
@@ -153,7 +159,6 @@ export class OutboxController implements ReactiveController {
   async attach(definition: FormDefinition): Promise<boolean> {
     const attachment = ++this.#attachments;
     this.#waiting.clear();
-    this.#rejected = false;
     const outbox = await this.#connect();
     if (attachment !== this.#attachments || !outbox) return false;
     const shown = await this.#firstView(outbox, definition);
@@ -201,13 +206,20 @@ export class OutboxController implements ReactiveController {
     for (const id of this.#waiting) this.#earlier.add(id);
     this.#waiting.clear();
     this.#earlierReference = undefined;
+    this.#dismissReceipt();
+  }
+
+  /** The heading of the queued notice: offline, or the server failed while the device is online. */
+  queuedTitle(t: Translation): string {
+    return this.#queuedTexts(t)[0];
   }
 
   /** The notice shown instead of the form while the application waits on the device. */
   renderQueued(t: Translation, headingId: string, startNew: () => void): TemplateResult {
+    const [title, body] = this.#queuedTexts(t);
     return html`<div class="notice info">
-        <h2 id=${headingId} tabindex="-1">${t.queuedTitle}</h2>
-        <p>${t.queuedBody}</p>
+        <h2 id=${headingId} tabindex="-1">${title}</h2>
+        <p>${body}</p>
       </div>
       <div class="actions">
         <button part="button" type="button" class="secondary" @click=${startNew}>
@@ -219,15 +231,16 @@ export class OutboxController implements ReactiveController {
   /** While the form cannot be loaded: that an application from this device waits to be sent. */
   renderHeld(t: Translation): TemplateResult | typeof nothing {
     if (this.#held === 0) return nothing;
+    const [title, body] = this.#queuedTexts(t);
     return html`<div class="notice info" role="status">
-      <p><strong>${t.queuedTitle}</strong></p>
-      <p>${t.queuedBody}</p>
+      <p><strong>${title}</strong></p>
+      <p>${body}</p>
     </div>`;
   }
 
   /**
    * The offline notice while the applicant fills in the form, saying whether their answers are
-   * kept on the device (`keepsAnswers`), and the reason a queued application was refused. A queued
+   * kept on the device (`keepsAnswers`), and that an earlier application was sent. A queued
    * application has its own notice, and pages that ask nothing need no offline notice.
    */
   renderNotices(
@@ -241,19 +254,13 @@ export class OutboxController implements ReactiveController {
             <p>${keepsAnswers ? t.offlineNotice : t.offlineNoticeNoDrafts}</p>
           </div>`
         : nothing;
-    const rejected = this.#rejected
-      ? html`<div class="notice" role="alert">
-          <p><strong>${t.submitFailedTitle}</strong></p>
-          <p>${t.submitRejected}</p>
-        </div>`
-      : nothing;
     const earlier =
       this.#earlierReference && filling
         ? html`<div class="notice info" role="status">
             <p>${t.queuedSent} ${t.yourReference}: <strong>${this.#earlierReference}</strong></p>
           </div>`
         : nothing;
-    return html`${earlier}${offline}${rejected}`;
+    return html`${earlier}${offline}`;
   }
 
   /**
@@ -289,7 +296,7 @@ export class OutboxController implements ReactiveController {
       client: createClient({ endpoint, maxRetries: CLIENT_RETRIES }),
       store: outbox,
       endpoint,
-      onDelivered: (item, receipt) => this.#tell(deliveredMessage(item.id, receipt)),
+      onDelivered: (item, receipt) => this.#tell({ type: 'delivered', ...receipt }),
       onFailed: (item) => this.#tell({ type: 'failed', id: item.id }),
       onRetry: (_item, error) => this.#noteFailure(error),
     });
@@ -321,8 +328,34 @@ export class OutboxController implements ReactiveController {
   #noteFailure(error: unknown): void {
     if (error instanceof ConnectionError || error instanceof TimeoutError) {
       this.#offline = true;
-      this.#host.requestUpdate();
+      this.#serverFailed = false;
+    } else if (error instanceof ApiError) {
+      this.#serverFailed = true;
     }
+    this.#host.requestUpdate();
+  }
+
+  #queuedTexts(t: Translation): [string, string] {
+    return this.#serverFailed && !this.#offline
+      ? [t.queuedRetryTitle, `${t.queuedRetryBody} ${t.queuedBody}`]
+      : [t.queuedTitle, t.queuedBody];
+  }
+
+  /** Drops the receipt on screen once the page has been visible with it for a while. */
+  #dismissOnceSeen(): void {
+    clearTimeout(this.#seenTimer);
+    if (this.#receipt === undefined) return;
+    this.#seenTimer = setTimeout(() => {
+      if (document.visibilityState === 'visible') this.#dismissReceipt();
+      else this.#dismissOnceSeen();
+    }, SEEN_MS);
+  }
+
+  #dismissReceipt(): void {
+    clearTimeout(this.#seenTimer);
+    const id = this.#receipt;
+    this.#receipt = undefined;
+    if (id !== undefined) void this.#outbox?.dismissReceipt(id).catch(() => undefined);
   }
 
   async #firstView(outbox: Outbox, definition: FormDefinition): Promise<boolean> {
@@ -338,12 +371,12 @@ export class OutboxController implements ReactiveController {
     // Older receipts were seen on a visit in between, or belong to an earlier application.
     for (const older of receipts.slice(0, -1)) await outbox.dismissReceipt(older.id);
     if (receipt && this.#earlier.has(receipt.id)) {
-      await this.#settle(deliveredMessage(receipt.id, receipt));
+      await this.#settle({ type: 'delivered', ...receipt });
     } else if (receipt && !this.#settled.has(receipt.id)) {
       // The confirmation is shown; anything else still queued is confirmed on a later visit.
       this.#waiting.clear();
       this.#waiting.add(receipt.id);
-      await this.#settle(deliveredMessage(receipt.id, receipt));
+      await this.#settle({ type: 'delivered', ...receipt });
       return true;
     }
     const failed = fresh.find((item) => item.status === 'failed');
@@ -380,7 +413,8 @@ export class OutboxController implements ReactiveController {
     this.#settled.add(message.id);
     if (message.type === 'delivered') {
       this.#offline = false;
-      await outbox?.dismissReceipt(message.id).catch(() => undefined);
+      this.#receipt = message.id;
+      this.#dismissOnceSeen();
       this.#host.dispatchEvent(new UnionJoinSuccessEvent(message.reference, message.receivedAt));
       this.#journey.showConfirmation(message.reference);
       return true;
@@ -397,35 +431,17 @@ export class OutboxController implements ReactiveController {
     return true;
   }
 
+  /** Shows a refusal on the review, with the answers put back, as if it had just been sent. */
   #showRefusal(session: FormSession, application: Application, failure: DeliveryFailure): void {
     const issues = (failure.issues ?? []).map((issue) => ({ ...issue, message: '' }));
-    const validation = failure.status === 422;
-    const error = validation
-      ? new ValidationError({ code: failure.code }, issues)
-      : failure.status === undefined
-        ? new OutboxError(failure.code, 'The queued application could not be sent')
-        : new ApiError(failure.status, { code: failure.code });
-    const kind = validation ? UnionJoinErrorKind.validation : UnionJoinErrorKind.submit;
-    this.#host.dispatchEvent(new UnionJoinErrorEvent(kind, error));
-    const { fieldIssues } = mapServerIssues(session, application, issues);
-    const step = fieldIssues[0] ? session.stepOf(fieldIssues[0].field) : undefined;
-    if (step) {
-      this.#journey.showIssues(
-        step.id,
-        fieldIssues.filter((issue) => session.stepOf(issue.field)?.id === step.id),
-      );
-    } else {
-      this.#journey.showReview();
-      this.#rejected = true;
-    }
-    this.#host.requestUpdate();
+    const error =
+      failure.status === 422
+        ? new ValidationError({ code: failure.code }, issues)
+        : failure.status === undefined
+          ? new OutboxError(failure.code, 'The queued application could not be sent')
+          : new ApiError(failure.status, { code: failure.code });
+    this.#submission.showError(session, application, error, true);
   }
-}
-
-function deliveredMessage(id: string, receipt: DeliveryReceipt): OutboxMessage {
-  const message: OutboxMessage = { type: 'delivered', id, reference: receipt.reference };
-  if (receipt.receivedAt !== undefined) message.receivedAt = receipt.receivedAt;
-  return message;
 }
 
 /** Puts a queued application's answers and consents back into the session, to be corrected. */

@@ -1,12 +1,17 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { TemplateResult } from 'lit';
 import {
+  ApiError,
   RateLimitError,
   ValidationError,
   createClient,
   createIdempotencyKey,
+  formatMessage,
   isRetryable,
   type Application,
+  type FormDefinition,
   type FormSession,
+  type Translation,
 } from '@union-join/sdk';
 import { UnionJoinErrorEvent, UnionJoinErrorKind } from '../events/error-event.ts';
 import { UnionJoinSubmitEvent } from '../events/submit-event.ts';
@@ -28,9 +33,11 @@ export type SubmissionStatus = 'idle' | 'sending' | 'failed';
 
 /**
  * Why sending failed: `delivery` (network, timeout, server error: try again), `rate_limited`
- * (the server asked to wait) or `rejected` (refused for a reason that names no field).
+ * (the server asked to wait), `rejected` (answers refused, but none the form can point to) or
+ * `unavailable` (refused for a reason the applicant cannot fix, such as a form the backend does
+ * not know).
  */
-export type SubmissionFailure = 'delivery' | 'rate_limited' | 'rejected';
+export type SubmissionFailure = 'delivery' | 'rate_limited' | 'rejected' | 'unavailable';
 
 /**
  * Sends the application: checks every visible step and eligibility through the engine, fires the
@@ -131,7 +138,7 @@ export class SubmissionController implements ReactiveController {
       if (idempotencyKey !== undefined && (await this.#queue(application, idempotencyKey, error))) {
         return;
       }
-      this.#onError(session, application, error);
+      this.showError(session, application, error);
     }
   }
 
@@ -158,9 +165,16 @@ export class SubmissionController implements ReactiveController {
     return this.#idempotencyKey;
   }
 
-  #onError(session: FormSession, application: Application, error: unknown): void {
-    if (error instanceof ValidationError) {
-      this.#host.dispatchEvent(new UnionJoinErrorEvent(UnionJoinErrorKind.validation, error));
+  /**
+   * Shows why `application` was not accepted and fires `union-join-error`: a 422's issues on the
+   * fields of their step, otherwise a notice with the Send button; `review` opens the review for
+   * it first (an application refused after it was queued).
+   */
+  showError(session: FormSession, application: Application, error: unknown, review = false): void {
+    const validation = error instanceof ValidationError;
+    const kind = validation ? UnionJoinErrorKind.validation : UnionJoinErrorKind.submit;
+    this.#host.dispatchEvent(new UnionJoinErrorEvent(kind, error));
+    if (validation) {
       const { fieldIssues } = mapServerIssues(session, application, error.issues);
       const first = fieldIssues[0];
       const step = first ? session.stepOf(first.field) : undefined;
@@ -172,13 +186,49 @@ export class SubmissionController implements ReactiveController {
         );
         return;
       }
-      this.#fail('rejected');
-      return;
     }
-    this.#host.dispatchEvent(new UnionJoinErrorEvent(UnionJoinErrorKind.submit, error));
-    if (error instanceof RateLimitError) this.#fail('rate_limited');
-    // A refusal that sending again cannot fix (400, 404, 413) is not presented as a network problem.
-    else this.#fail(isRetryable(error) ? 'delivery' : 'rejected');
+    if (review) this.#journey.showReview();
+    // Answers the server names (a 400 or 422 with issues) can be checked; a refusal that names
+    // none (no such form, not from this site) the applicant cannot fix, nor can sending again.
+    this.#fail(
+      validation || issuesOf(error)
+        ? 'rejected'
+        : error instanceof RateLimitError
+          ? 'rate_limited'
+          : isRetryable(error)
+            ? 'delivery'
+            : 'unavailable',
+    );
+  }
+
+  /** The notice of the last failed attempt, above the Send button; `nothing` while none shows. */
+  renderFailure(
+    t: Translation,
+    { name, privacyNoticeUrl }: FormDefinition['organisation'],
+  ): TemplateResult | typeof nothing {
+    const failure = this.failure;
+    if (!failure) return nothing;
+    return html`<div class="notice" role="alert">
+      <p><strong>${t.submitFailedTitle}</strong></p>
+      ${
+        failure === 'unavailable'
+          ? html`<p>${formatMessage(t.submitUnavailable, { organisation: name })}</p>
+              <p>
+                <a href=${privacyNoticeUrl} target="_blank" rel="noopener"
+                  >${t.privacyNotice}<span class="visually-hidden"> ${t.opensInNewTab}</span></a
+                >
+              </p>`
+          : html`<p>
+              ${
+                failure === 'delivery'
+                  ? t.submitFailed
+                  : failure === 'rate_limited'
+                    ? t.rateLimited
+                    : t.submitRejected
+              }
+            </p>`
+      }
+    </div>`;
   }
 
   #fail(reason: SubmissionFailure): void {
@@ -190,4 +240,8 @@ export class SubmissionController implements ReactiveController {
     this.#status = status;
     this.#host.requestUpdate();
   }
+}
+
+function issuesOf(error: unknown): boolean {
+  return error instanceof ApiError && Array.isArray((error.body as { issues?: unknown })?.issues);
 }

@@ -29,9 +29,10 @@ export function datePartId(ctx: FieldContext, part: Part): string {
 /** Reads date parts from a stored value: a `YYYY-MM-DD` answer or parts typed earlier. */
 export function toDateParts(value: unknown): DateParts {
   if (typeof value === 'string') {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (match)
-      return { year: match[1]!, month: String(Number(match[2])), day: String(Number(match[3])) };
+    // Also a date still being typed, as a draft keeps it: `-12-10` has no year yet.
+    const match = /^(\d*)-(\d*)-(\d*)$/.exec(value);
+    const digits = (part = '') => part && String(Number(part));
+    if (match) return { year: match[1]!, month: digits(match[2]), day: digits(match[3]) };
   }
   if (typeof value === 'object' && value !== null) {
     const parts = value as Partial<Record<Part, unknown>>;

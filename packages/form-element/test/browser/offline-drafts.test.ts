@@ -94,6 +94,28 @@ describe('<union-join-form> drafts', () => {
     expect($<HTMLInputElement>(el, '#uj-email').value).to.equal('ada@example.org');
   });
 
+  it('keeps a half-typed date of birth across a reload, box by box', async () => {
+    const el = await mount(exampleUnion);
+    await type(el, 'uj-givenName', 'Ada');
+    await type(el, 'uj-birthDate', '10');
+    await type(el, 'uj-birthDate-month', '12');
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('Ada'), 'the draft');
+    el.remove();
+    const next = await reopen(exampleUnion);
+    await offered(next);
+    button(next, 'Continue your application').click();
+    await next.updateComplete;
+    expect(heading(next)).to.equal('About you');
+    expect($<HTMLInputElement>(next, '#uj-birthDate').value, 'day').to.equal('10');
+    expect($<HTMLInputElement>(next, '#uj-birthDate-month').value, 'month').to.equal('12');
+    expect($<HTMLInputElement>(next, '#uj-birthDate-year').value, 'year').to.equal('');
+    await type(next, 'uj-birthDate-year', '1985');
+    await type(next, 'uj-email', 'ada@example.org');
+    await continueOn(next);
+    expect(heading(next), 'the finished date is accepted').to.equal('Your work');
+  });
+
   it('sends a consent given before the reload with the time it was given, not the time of resuming', async () => {
     const el = await mount(exampleUnion);
     await fillAboutYou(el);

@@ -242,6 +242,33 @@ describe('<union-join-form> submission', () => {
     expect(textOf($(el, '.notice'))).to.contain('Wait a few minutes');
   });
 
+  it('says the organisation is not taking applications through this form when the backend does not know it', async () => {
+    worker.use(
+      http.post(APPLICATIONS, () =>
+        HttpResponse.json({ error: 'form_not_found' }, { status: 404 }),
+      ),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    send(el);
+    expect((await failed).detail.kind).to.equal('submit');
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Check your answers');
+    expect(textOf($(el, '.notice[role="alert"]'))).to.equal(
+      'Your application has not been sent yet ' +
+        'Example Workers Union is not taking applications through this form at the moment. ' +
+        'Your answers are still here. To join, contact Example Workers Union: ' +
+        'their contact details are in their privacy notice. ' +
+        'How we use your information (opens in new tab)',
+    );
+    expect($<HTMLAnchorElement>(el, '.notice[role="alert"] a').href).to.equal(
+      'https://example.org/privacy',
+    );
+    expect(textOf($(el, 'dl.summary')), 'the answers are kept').to.contain('Ada');
+    await expect(el).to.be.accessible();
+  });
+
   it('does not call a refusal a network problem', async () => {
     worker.use(
       http.post(APPLICATIONS, () =>
@@ -262,6 +289,9 @@ describe('<union-join-form> submission', () => {
     await el.updateComplete;
     expect(heading(el)).to.equal('Check your answers');
     expect(textOf($(el, '.notice'))).to.contain('were not accepted');
+    expect(textOf($(el, '.notice')), 'a refusal of answers is not a closed form').not.to.contain(
+      'not taking applications',
+    );
     expect(textOf($(el, 'button[type="submit"]'))).to.equal('Send application');
   });
 });

@@ -29,12 +29,13 @@ const MAX_PART_LENGTH = 500;
 const MAX_LIST_LENGTH = 1_000;
 const ADDRESS_PARTS = ['line1', 'line2', 'town', 'postcode', 'country'] as const;
 const BANK_PARTS = ['accountHolder', 'sortCode', 'accountNumber'] as const;
+// Digits with at least one part missing, e.g. `-12-10` (no year): `YYYY-MM-DD` as typed so far.
+const PARTIAL_DATE = /^(?=.*\d)(?=-|.*--|.*-$)\d{0,4}-\d{0,2}-\d{0,2}$/;
 
 /**
  * The answers from `raw` that fit `definition`: only fields that exist (with the same type, given
- * `types`), with values of
- * the right shape for that type (choices still offered, real dates, bounded lengths), without
- * national-id, iban and uk-bank-account answers unless the field sets `persist: true`.
+ * `types`), with values of the right shape for that type (choices still offered, real or
+ * half-typed dates, bounded lengths), without national-id, iban and uk-bank-account answers unless the field sets `persist: true`.
  * Never throws; anything unexpected is left out.
  * @example
  * fitAnswers(definition, { givenName: 'Ada', iban: 'GB82WEST12345698765432', removedField: 1 });
@@ -82,7 +83,11 @@ function fitValue(field: FieldDefinition, value: unknown): AnswerValue | undefin
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
     case 'date':
-      return typeof value === 'string' && parseIsoDate(value) ? value : undefined;
+      // A whole real date, or one still being typed (day and month, no year yet), as the engine
+      // keeps it: the applicant finds the boxes as they left them.
+      return typeof value === 'string' && (parseIsoDate(value) || PARTIAL_DATE.test(value))
+        ? value
+        : undefined;
     case 'checkbox':
     case 'consent':
       return typeof value === 'boolean' ? value : undefined;

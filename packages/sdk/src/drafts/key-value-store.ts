@@ -1,4 +1,4 @@
-import { del, entries, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** A small async key-value store: one IndexedDB object store, or a Map when IndexedDB is unusable. */
 export interface KeyValueStore {
@@ -14,18 +14,33 @@ export interface KeyValueStore {
   update(key: string, updater: (current: unknown) => unknown): Promise<unknown>;
 }
 
-/** A key-value store over one object store of an open IndexedDB database, through idb-keyval. */
+/**
+ * A key-value store over one object store of an open IndexedDB database, with idb-keyval's
+ * request helper (its own store functions would bring a default database this never uses).
+ */
 export function createIndexedDbKeyValueStore(db: IDBDatabase, storeName: string): KeyValueStore {
   const useStore: UseStore = (mode, callback) =>
     Promise.resolve().then(() => callback(db.transaction(storeName, mode).objectStore(storeName)));
+  const write = (edit: (store: IDBObjectStore) => void) =>
+    useStore('readwrite', (store) => {
+      edit(store);
+      return promisifyRequest(store.transaction);
+    });
   return {
-    get: (key) => get<unknown>(key, useStore),
-    set: (key, value) => set(key, value, useStore),
-    delete: (key) => del(key, useStore),
-    entries: async () =>
-      (await entries<IDBValidKey, unknown>(useStore)).flatMap(([key, value]) =>
-        typeof key === 'string' ? [[key, value] as [string, unknown]] : [],
-      ),
+    get: (key) => useStore('readonly', (store) => promisifyRequest<unknown>(store.get(key))),
+    set: (key, value) => write((store) => store.put(value, key)),
+    delete: (key) => write((store) => store.delete(key)),
+    entries: () =>
+      useStore('readonly', async (store) => {
+        // One transaction, so keys and values belong together.
+        const [keys, values] = await Promise.all([
+          promisifyRequest(store.getAllKeys()),
+          promisifyRequest<unknown[]>(store.getAll()),
+        ]);
+        return keys.flatMap((key, i): [string, unknown][] =>
+          typeof key === 'string' ? [[key, values[i]]] : [],
+        );
+      }),
     update: (key, updater) =>
       useStore('readwrite', (store) => {
         // The read and the write must share one transaction, so no await between them.

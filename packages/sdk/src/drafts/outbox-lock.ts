@@ -1,4 +1,3 @@
-import type { DraftStorage } from './draft-storage.ts';
 import { isRecord } from './is-record.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 
@@ -77,10 +76,17 @@ export function createLeaseLock(
   };
 }
 
-/** Web Locks where the browser has them, otherwise a lease in the storage. */
-export function createOutboxLock(name: string, storage: DraftStorage): OutboxLock {
+/**
+ * Web Locks where the browser has them (every current browser, on https); otherwise a lock of this
+ * page alone. On plain http queued applications stay in each page's memory, so there is nothing to
+ * share; for a browser with WebCrypto but no Web Locks (Firefox 94 and 95) pass
+ * `createLeaseLock(name, storage.stores.meta)` as the sender's `lock`.
+ */
+export function createOutboxLock(name: string): OutboxLock {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? createWebLock(name, locks) : createLeaseLock(name, storage.stores.meta);
+  return locks
+    ? createWebLock(name, locks)
+    : { run: async (task) => ({ acquired: true, value: await task() }) };
 }
 
 function isLive(lease: unknown, time: number): boolean {

@@ -19,7 +19,7 @@ export interface OutboxSenderOptions {
   store: Outbox;
   /** Name of the cross-tab lock (default `union-join-outbox`). */
   lockName?: string;
-  /** Replaces the default lock: Web Locks, or a lease in the storage where they are missing. */
+  /** Replaces the default lock: Web Locks, or this page alone where they are missing. */
   lock?: OutboxLock;
   /** Deliver only this form's items (a client talks to one backend). */
   formId?: string;
@@ -80,8 +80,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const { client, store, formId, endpoint } = options;
   const now = options.now ?? Date.now;
   const backoff = options.backoff ?? ((attempts: number) => outboxBackoff(attempts));
-  const lock =
-    options.lock ?? createOutboxLock(options.lockName ?? 'union-join-outbox', store.storage);
+  const lock = options.lock ?? createOutboxLock(options.lockName ?? 'union-join-outbox');
   const target = options.target ?? globalThis;
   // Accepted in this page: never sent again from here, even if deleting them failed.
   const delivered = new Set<string>();

@@ -252,40 +252,22 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
   return outbox;
 }
 
-/** The item's bookkeeping fields if `value` has the shape of an outbox item. */
+/**
+ * The item's bookkeeping (everything but the application) if `value` has the shape of an outbox
+ * item. Only this module writes items, so the fields it relies on are checked and the rest is
+ * taken as written.
+ */
 function readItem(value: unknown): OutboxItem | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, formId, endpoint, idempotencyKey, attempts, createdAt, status } = value;
-  if (typeof id !== 'string' || typeof formId !== 'string' || typeof idempotencyKey !== 'string') {
-    return undefined;
-  }
-  if (typeof attempts !== 'number' || typeof createdAt !== 'number') return undefined;
-  if (status !== 'pending' && status !== 'failed') return undefined;
-  const item: OutboxItem = { id, formId, idempotencyKey, attempts, createdAt, status };
-  if (typeof endpoint === 'string') item.endpoint = endpoint;
-  if (typeof value.lastAttemptAt === 'number') item.lastAttemptAt = value.lastAttemptAt;
-  if (typeof value.nextAttemptAt === 'number') item.nextAttemptAt = value.nextAttemptAt;
-  const failure = readFailure(value.failure);
-  if (failure) item.failure = failure;
-  return item;
-}
-
-function readFailure(value: unknown): DeliveryFailure | undefined {
-  if (!isRecord(value) || typeof value.code !== 'string') return undefined;
-  const failure: DeliveryFailure = { code: value.code };
-  if (typeof value.status === 'number') failure.status = value.status;
-  if (Array.isArray(value.issues)) {
-    failure.issues = value.issues.flatMap((issue: unknown) =>
-      isRecord(issue) && typeof issue.code === 'string' && Array.isArray(issue.path)
-        ? [{ code: issue.code, path: issue.path.filter(isPathPart) }]
-        : [],
-    );
-  }
-  return failure;
-}
-
-function isPathPart(part: unknown): part is string | number {
-  return typeof part === 'string' || typeof part === 'number';
+  const { sealed: _sealed, plain: _plain, ...item } = value;
+  return typeof item.id === 'string' &&
+    typeof item.formId === 'string' &&
+    typeof item.idempotencyKey === 'string' &&
+    typeof item.attempts === 'number' &&
+    typeof item.createdAt === 'number' &&
+    (item.status === 'pending' || item.status === 'failed')
+    ? (item as unknown as OutboxItem)
+    : undefined;
 }
 
 function readReceipt(value: unknown): DeliveryReceipt | undefined {

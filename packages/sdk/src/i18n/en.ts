@@ -51,6 +51,8 @@ export const en: Translation = {
   submitFailed:
     'We could not reach the server. Your answers are still here: try again in a few minutes.',
   submitRejected: 'Some of your answers were not accepted. Check them and try again.',
+  submitUnavailable:
+    '{organisation} is not taking applications through this form at the moment. Your answers are still here. To join, contact {organisation}: their contact details are in their privacy notice.',
   rateLimited:
     'Too many applications have been sent from this connection. Wait a few minutes, then try again.',
 
@@ -67,6 +69,8 @@ export const en: Translation = {
   queuedTitle: 'Your application will be sent when you are back online',
   queuedBody:
     'It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.',
+  queuedRetryTitle: 'Your application is saved and will be sent automatically',
+  queuedRetryBody: 'The server could not take your application just now.',
   queuedSent: 'Your saved application has been sent.',
   startNewApplication: 'Start a new application',
 

@@ -51,6 +51,8 @@ export const nb: Translation = {
   submitFailed:
     'Vi fikk ikke kontakt med serveren. Svarene dine er ikke borte: prøv igjen om noen minutter.',
   submitRejected: 'Noen av svarene ble ikke godtatt. Sjekk dem og prøv igjen.',
+  submitUnavailable:
+    '{organisation} tar ikke imot søknader gjennom dette skjemaet akkurat nå. Svarene dine er ikke borte. Ta kontakt med {organisation} for å melde deg inn. Kontaktopplysningene står i personvernerklæringen deres.',
   rateLimited:
     'Det er sendt for mange søknader fra denne forbindelsen. Vent noen minutter og prøv igjen.',
 
@@ -68,6 +70,8 @@ export const nb: Translation = {
   queuedTitle: 'Søknaden sendes når du er på nett igjen',
   queuedBody:
     'Den er lagret på denne enheten og sendes automatisk, også hvis du lukker siden og åpner den igjen senere. Du trenger ikke å fylle ut skjemaet på nytt.',
+  queuedRetryTitle: 'Søknaden er lagret og sendes automatisk',
+  queuedRetryBody: 'Serveren kunne ikke ta imot søknaden akkurat nå.',
   queuedSent: 'Den lagrede søknaden er sendt.',
   startNewApplication: 'Start en ny søknad',
 

@@ -51,6 +51,8 @@ export const sv: Translation = {
   submitFailed:
     'Vi fick ingen kontakt med servern. Dina svar finns kvar: försök igen om några minuter.',
   submitRejected: 'Några av dina svar godtogs inte. Kontrollera dem och försök igen.',
+  submitUnavailable:
+    '{organisation} tar inte emot ansökningar via det här formuläret just nu. Dina svar finns kvar. Kontakta {organisation} för att bli medlem. Kontaktuppgifterna finns i deras integritetspolicy.',
   rateLimited:
     'För många ansökningar har skickats från den här anslutningen. Vänta några minuter och försök igen.',
 
@@ -68,6 +70,8 @@ export const sv: Translation = {
   queuedTitle: 'Ansökan skickas när du är online igen',
   queuedBody:
     'Den är sparad på den här enheten och skickas automatiskt, även om du stänger sidan och öppnar den igen senare. Du behöver inte fylla i formuläret igen.',
+  queuedRetryTitle: 'Ansökan är sparad och skickas automatiskt',
+  queuedRetryBody: 'Servern kunde inte ta emot ansökan just nu.',
   queuedSent: 'Den sparade ansökan är skickad.',
   startNewApplication: 'Påbörja en ny ansökan',
 

@@ -115,6 +115,11 @@ export interface Translation {
   submitFailed: string;
   /** The server did not accept some answers. */
   submitRejected: string;
+  /**
+   * The server refused the application for a reason the applicant cannot fix (no such form, not
+   * from this site): `{organisation}`. Followed by the link to the privacy notice.
+   */
+  submitUnavailable: string;
   /** The server asked to wait before sending again. */
   rateLimited: string;
 
@@ -138,6 +143,10 @@ export interface Translation {
   queuedTitle: string;
   /** Text when the application is saved to be sent later. */
   queuedBody: string;
+  /** Heading when the application is saved because the server failed while the device is online. */
+  queuedRetryTitle: string;
+  /** Text under `queuedRetryTitle`, before `queuedBody`: why it was not sent yet. */
+  queuedRetryBody: string;
   /** A saved application was sent. */
   queuedSent: string;
   /** Button under the queued notice and the confirmation: another application on this device. */
