@@ -1,10 +1,11 @@
+import { isFieldType } from './describe-definition-issue.ts';
 import type { LocatedProblem } from './describe-definition-issue.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { FIELD_TYPES, MAX_OPTIONS } from './field-definition.ts';
+import { MAX_OPTIONS } from './field-definition.ts';
 import { RESERVED_IDS } from './identifiers.ts';
 import { MAX_FIELDS_PER_STEP, MAX_LOCALES, MAX_STEPS } from './form-definition.ts';
 import type { FieldType } from './field-definition.ts';
-import { formatJsonPath, quote } from './json-path.ts';
+import { formatJsonPath, quote, quoteAll } from './json-path.ts';
 import type { PathSegment } from './json-path.ts';
 import { isLocale } from './locale.ts';
 import type { Locale } from './locale.ts';
@@ -29,13 +30,24 @@ function record(value: unknown): Loose | undefined {
     : undefined;
 }
 
-/** The items of an array, at most `max` of them: zod reports longer lists as too long. */
-function list(value: unknown, max: number): readonly unknown[] {
+function own(object: Loose, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** The items of the list at `key`, at most `max` of them: zod reports longer lists as too long. */
+function list(owner: Loose, key: string, max: number): readonly unknown[] {
+  const value = own(owner, key);
   return Array.isArray(value) ? value.slice(0, max) : [];
 }
 
-function own(object: Loose, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
+/** The objects in the list at `key`, each with its index in the list. */
+function objects(owner: Loose, key: string, max: number): [Loose, number][] {
+  const found: [Loose, number][] = [];
+  list(owner, key, max).forEach((item, i) => {
+    const object = record(item);
+    if (object) found.push([object, i]);
+  });
+  return found;
 }
 
 function text(object: Loose, key: string): string | undefined {
@@ -43,128 +55,97 @@ function text(object: Loose, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function fieldType(object: Loose): FieldType | undefined {
-  const type = text(object, 'type');
-  return type !== undefined && (FIELD_TYPES as readonly string[]).includes(type)
-    ? (type as FieldType)
-    : undefined;
+function shown(value: unknown): string {
+  return typeof value === 'string' ? quote(value) : String(value);
 }
 
-function quoteList(values: readonly unknown[], max = 10): string {
-  const shown = values.slice(0, max).map((v) => (typeof v === 'string' ? quote(v) : String(v)));
-  return values.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
-}
-
-function optionValues(field: Loose): unknown[] {
-  return list(own(field, 'options'), MAX_OPTIONS).map((option) => {
-    const o = record(option);
-    return o ? own(o, 'value') : undefined;
-  });
-}
-
-/** Reports a text given as a map that lacks one of the form's locales. */
-function checkText(
+/** Reports each text at `keys` given as a map that lacks one of the form's locales. */
+function checkTexts(
   owner: Loose,
-  key: string,
+  keys: readonly string[],
   path: readonly PathSegment[],
   locales: readonly Locale[],
   problems: LocatedProblem[],
 ): void {
-  const map = record(own(owner, key));
-  if (!map) return;
-  const absent = locales.filter((locale) => typeof own(map, locale) !== 'string');
-  if (absent.length === 0) return;
-  const names = absent.map((l) => `"${l}"`).join(' and ');
-  problems.push({
-    path: [...path, key],
-    message: `missing the ${names} text; the form's locales are ${locales.map((l) => `"${l}"`).join(', ')}`,
-  });
+  for (const key of keys) {
+    const map = record(own(owner, key));
+    const absent = map ? locales.filter((locale) => typeof own(map, locale) !== 'string') : [];
+    if (absent.length > 0) {
+      problems.push({
+        path: [...path, key],
+        message: `missing the ${quoteAll(absent, ' and ')} text; the form's locales are ${quoteAll(locales)}`,
+      });
+    }
+  }
+}
+
+/**
+ * Remembers where `key` is first used; on a later use, reports `message(first)` at `path`, so
+ * each id, option value or purpose is used once.
+ */
+function once<T>(
+  seen: Map<string, T>,
+  key: string | undefined,
+  where: T,
+  path: PathSegment[],
+  message: (first: T) => string,
+  problems: LocatedProblem[],
+): void {
+  if (key === undefined) return;
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, where);
+  else problems.push({ path, message: message(first) });
 }
 
 // `__proto__` does not start with a letter, so the id pattern already refuses it with its own message.
-function isReserved(id: string | undefined): id is string {
-  return id !== undefined && RESERVED_IDS.includes(id) && /^[A-Za-z]/.test(id);
+function reserved(id: string | undefined, path: PathSegment[], advice: string): LocatedProblem[] {
+  return id !== undefined && RESERVED_IDS.includes(id) && /^[A-Za-z]/.test(id)
+    ? [
+        {
+          path,
+          message: `${quote(id)} is a name servers refuse as a key (it reaches JavaScript's object prototype)${advice}`,
+        },
+      ]
+    : [];
 }
 
-function reserved(id: string): string {
-  return `${quote(id)} is a name servers refuse as a key (it reaches JavaScript's object prototype)`;
+function noField(id: string, known: ReadonlyMap<string, FieldSite>): string {
+  const suggestion = didYouMean(id, [...known.keys()]);
+  return `there is no field ${quote(id)}${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
 }
 
-function checkShowIfValues(
-  showIf: Loose,
-  path: readonly PathSegment[],
-  target: FieldSite,
-  problems: LocatedProblem[],
-): void {
-  const targetName = `"${target.id ?? ''}"`;
-  const values: { value: unknown; at: PathSegment[] }[] = [];
-  if (Object.hasOwn(showIf, 'equals'))
-    values.push({ value: own(showIf, 'equals'), at: [...path, 'equals'] });
-  list(own(showIf, 'in'), MAX_OPTIONS).forEach((value, i) =>
-    values.push({ value, at: [...path, 'in', i] }),
-  );
+/** What is wrong with comparing the answer to `target` with `value`, if anything. */
+function wrongValue(target: FieldSite, value: unknown): string | undefined {
+  const name = `"${target.id ?? ''}"`;
   switch (target.type) {
     case 'choice':
     case 'multi-choice': {
-      const allowed = optionValues(target.raw).filter((v) => typeof v === 'string');
-      for (const { value, at } of values) {
-        if (!allowed.some((v) => v === value)) {
-          problems.push({
-            path: at,
-            message: `${typeof value === 'string' ? quote(value) : String(value)} is not an option of ${targetName}; its options are ${quoteList(allowed)}`,
-          });
-        }
-      }
-      break;
+      const options = objects(target.raw, 'options', MAX_OPTIONS)
+        .map(([option]) => own(option, 'value'))
+        .filter((v) => typeof v === 'string');
+      const listed = options.slice(0, 10).map(shown).join(', ');
+      return options.includes(value as string)
+        ? undefined
+        : `${shown(value)} is not an option of ${name}; its options are ${listed}${options.length > 10 ? ', …' : ''}`;
     }
     case 'checkbox':
     case 'consent':
-      if (Object.hasOwn(showIf, 'in')) {
-        problems.push({
-          path: [...path, 'in'],
-          message: `${targetName} is a ${target.type}; use "equals": true or "equals": false`,
-        });
-      } else {
-        for (const { value, at } of values) {
-          if (typeof value !== 'boolean') {
-            problems.push({
-              path: at,
-              message: `${targetName} is a ${target.type}, so compare it with true or false`,
-            });
-          }
-        }
-      }
-      break;
+      return typeof value === 'boolean'
+        ? undefined
+        : `${name} is a ${target.type}, so compare it with true or false`;
     case 'address':
     case 'uk-bank-account':
-      for (const { at } of values) {
-        problems.push({
-          path: at,
-          message: `${targetName} is an ${target.type === 'address' ? 'address' : 'bank account'}; only "notEmpty": true can depend on it`,
-        });
-      }
-      break;
+      return `${name} is an ${target.type === 'address' ? 'address' : 'bank account'}; only "notEmpty": true can depend on it`;
     case 'number':
-      for (const { value, at } of values) {
-        if (typeof value !== 'number') {
-          problems.push({
-            path: at,
-            message: `${targetName} is a number field; compare with a number`,
-          });
-        }
-      }
-      break;
+      return typeof value === 'number'
+        ? undefined
+        : `${name} is a number field; compare with a number`;
     case undefined:
-      break;
+      return undefined;
     default:
-      for (const { value, at } of values) {
-        if (typeof value !== 'string') {
-          problems.push({
-            path: at,
-            message: `${targetName} holds text; compare with a text in quotes`,
-          });
-        }
-      }
+      return typeof value === 'string'
+        ? undefined
+        : `${name} holds text; compare with a text in quotes`;
   }
 }
 
@@ -176,69 +157,78 @@ function checkShowIf(
   const showIf = record(own(field.raw, 'showIf'));
   if (!showIf) return;
   const path = [...field.path, 'showIf'];
-  const conditions = ['equals', 'in', 'notEmpty'].filter((key) => Object.hasOwn(showIf, key));
-  if (conditions.length === 0) {
-    problems.push({ path, message: 'add one condition: "equals", "in" or "notEmpty"' });
-  } else if (conditions.length > 1) {
+  const has = (key: string) => Object.hasOwn(showIf, key);
+  const conditions = ['equals', 'in', 'notEmpty'].filter(has);
+  if (conditions.length !== 1) {
     problems.push({
       path,
-      message: `use only one condition, not ${conditions.map((c) => `"${c}"`).join(' and ')}`,
+      message: conditions.length
+        ? `use only one condition, not ${quoteAll(conditions, ' and ')}`
+        : 'add one condition: "equals", "in" or "notEmpty"',
     });
   }
   const targetId = text(showIf, 'field');
   if (targetId === undefined) return;
   const target = byId.get(targetId);
+  const fieldPath = [...path, 'field'];
   if (targetId === field.id) {
-    problems.push({ path: [...path, 'field'], message: 'a field cannot depend on itself' });
+    problems.push({ path: fieldPath, message: 'a field cannot depend on itself' });
   } else if (!target) {
-    const suggestion = didYouMean(targetId, [...byId.keys()]);
-    problems.push({
-      path: [...path, 'field'],
-      message: `there is no field ${quote(targetId)}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-    });
+    problems.push({ path: fieldPath, message: noField(targetId, byId) });
   } else if (target.order > field.order) {
     problems.push({
-      path: [...path, 'field'],
+      path: fieldPath,
       message: `${quote(targetId)} is asked later (at ${formatJsonPath(target.path)}); a field can only depend on a field asked before it`,
     });
+  } else if ((target.type === 'checkbox' || target.type === 'consent') && has('in')) {
+    problems.push({
+      path: [...path, 'in'],
+      message: `"${targetId}" is a ${target.type}; use "equals": true or "equals": false`,
+    });
   } else {
-    checkShowIfValues(showIf, path, target, problems);
+    const values: [unknown, PathSegment[]][] = has('equals')
+      ? [[own(showIf, 'equals'), [...path, 'equals']]]
+      : [];
+    list(showIf, 'in', MAX_OPTIONS).forEach((value, i) => values.push([value, [...path, 'in', i]]));
+    for (const [value, valuePath] of values) {
+      const message = wrongValue(target, value);
+      if (message) problems.push({ path: valuePath, message });
+    }
   }
 }
 
 function checkField(
-  field: FieldSite,
+  { raw, path }: FieldSite,
   locales: readonly Locale[],
   problems: LocatedProblem[],
 ): void {
-  const { raw, path } = field;
-  for (const key of ['label', 'hint']) checkText(raw, key, path, locales, problems);
-  const seenValues = new Map<string, number>();
-  list(own(raw, 'options'), MAX_OPTIONS).forEach((option, i) => {
-    const o = record(option);
-    if (!o) return;
+  const texts = ['label', 'hint'];
+  checkTexts(raw, texts, path, locales, problems);
+  const values = new Map<string, number>();
+  for (const [option, i] of objects(raw, 'options', MAX_OPTIONS)) {
     const optionPath = [...path, 'options', i];
-    for (const key of ['label', 'hint']) checkText(o, key, optionPath, locales, problems);
-    const value = text(o, 'value');
-    if (value === undefined) return;
-    const first = seenValues.get(value);
-    if (first === undefined) seenValues.set(value, i);
-    else {
-      problems.push({
-        path: [...optionPath, 'value'],
-        message: `${quote(value)} is already the value of options[${first}]; each option needs its own value`,
-      });
-    }
-  });
-  const range = (low: string, high: string) => {
+    checkTexts(option, texts, optionPath, locales, problems);
+    const value = text(option, 'value');
+    once(
+      values,
+      value,
+      i,
+      [...optionPath, 'value'],
+      (first) =>
+        `${quote(value ?? '')} is already the value of options[${first}]; each option needs its own value`,
+      problems,
+    );
+  }
+  for (const [low, high] of [
+    ['minLength', 'maxLength'],
+    ['min', 'max'],
+  ] as const) {
     const min = own(raw, low);
     const max = own(raw, high);
     if (typeof min === 'number' && typeof max === 'number' && min > max) {
       problems.push({ path: [...path, low], message: `must not be more than "${high}" (${max})` });
     }
-  };
-  range('minLength', 'maxLength');
-  range('min', 'max');
+  }
 }
 
 /**
@@ -250,79 +240,75 @@ export function checkDefinitionSemantics(definition: unknown): LocatedProblem[] 
   if (!form) return [];
   const problems: LocatedProblem[] = [];
 
-  const locales: Locale[] = [];
-  list(own(form, 'locales'), MAX_LOCALES).forEach((locale, i) => {
-    if (!isLocale(locale)) return;
-    if (locales.includes(locale)) {
-      problems.push({ path: ['locales', i], message: `"${locale}" is listed twice` });
-    } else locales.push(locale);
+  const seenLocales = new Map<Locale, number>();
+  list(form, 'locales', MAX_LOCALES).forEach((locale, i) => {
+    if (isLocale(locale)) {
+      once(seenLocales, locale, i, ['locales', i], () => `"${locale}" is listed twice`, problems);
+    }
   });
+  const locales = [...seenLocales.keys()];
 
   const fields: FieldSite[] = [];
   const byId = new Map<string, FieldSite>();
   const stepIds = new Map<string, number>();
   const purposes = new Map<string, PathSegment[]>();
-  list(own(form, 'steps'), MAX_STEPS).forEach((stepValue, s) => {
-    const step = record(stepValue);
-    if (!step) return;
+  for (const [step, s] of objects(form, 'steps', MAX_STEPS)) {
     const stepPath: PathSegment[] = ['steps', s];
     const stepId = text(step, 'id');
-    if (isReserved(stepId)) {
-      problems.push({
-        path: [...stepPath, 'id'],
-        message: `${reserved(stepId)}; choose another step id`,
-      });
-    }
-    if (stepId !== undefined) {
-      const first = stepIds.get(stepId);
-      if (first === undefined) stepIds.set(stepId, s);
-      else {
-        problems.push({
-          path: [...stepPath, 'id'],
-          message: `the step id ${quote(stepId)} is already used by steps[${first}]; each step needs its own id`,
-        });
-      }
-    }
-    for (const key of ['title', 'description']) checkText(step, key, stepPath, locales, problems);
-    list(own(step, 'fields'), MAX_FIELDS_PER_STEP).forEach((fieldValue, f) => {
-      const raw = record(fieldValue);
-      if (!raw) return;
+    const idPath = [...stepPath, 'id'];
+    problems.push(...reserved(stepId, idPath, '; choose another step id'));
+    once(
+      stepIds,
+      stepId,
+      s,
+      idPath,
+      (first) =>
+        `the step id ${quote(stepId ?? '')} is already used by steps[${first}]; each step needs its own id`,
+      problems,
+    );
+    checkTexts(step, ['title', 'description'], stepPath, locales, problems);
+    for (const [raw, f] of objects(step, 'fields', MAX_FIELDS_PER_STEP)) {
+      const id = text(raw, 'id');
+      const type = own(raw, 'type');
+      const path = [...stepPath, 'fields', f];
       const site: FieldSite = {
-        id: text(raw, 'id'),
-        type: fieldType(raw),
+        id,
+        type: isFieldType(type) ? type : undefined,
         raw,
-        path: [...stepPath, 'fields', f],
+        path,
         order: fields.length,
       };
       fields.push(site);
-      if (site.id === undefined) return;
-      if (isReserved(site.id)) {
-        problems.push({
-          path: [...site.path, 'id'],
-          message: `${reserved(site.id)}, so an answer to this field could never be sent; choose another field id`,
-        });
-      }
-      const first = byId.get(site.id);
-      if (first === undefined) byId.set(site.id, site);
-      else {
-        problems.push({
-          path: [...site.path, 'id'],
-          message: `the field id ${quote(site.id)} is already used by ${formatJsonPath(first.path)}; each field needs its own id, even on different steps`,
-        });
-      }
+      if (id === undefined) continue;
+      const fieldIdPath = [...path, 'id'];
+      problems.push(
+        ...reserved(
+          id,
+          fieldIdPath,
+          ', so an answer to this field could never be sent; choose another field id',
+        ),
+      );
+      once(
+        byId,
+        id,
+        site,
+        fieldIdPath,
+        (first) =>
+          `the field id ${quote(id)} is already used by ${formatJsonPath(first.path)}; each field needs its own id, even on different steps`,
+        problems,
+      );
       const purpose = site.type === 'consent' ? text(raw, 'purpose') : undefined;
-      if (purpose !== undefined) {
-        const firstPurpose = purposes.get(purpose);
-        if (firstPurpose === undefined) purposes.set(purpose, site.path);
-        else {
-          problems.push({
-            path: [...site.path, 'purpose'],
-            message: `the consent purpose ${quote(purpose)} is already asked at ${formatJsonPath(firstPurpose)}; ask for each consent once`,
-          });
-        }
-      }
-    });
-  });
+      once(
+        purposes,
+        purpose,
+        path,
+        [...path, 'purpose'],
+        (first) =>
+          `the consent purpose ${quote(purpose ?? '')} is already asked at ${formatJsonPath(first)}; ask for each consent once`,
+        problems,
+      );
+    }
+  }
 
   for (const field of fields) {
     checkField(field, locales, problems);
@@ -335,11 +321,7 @@ export function checkDefinitionSemantics(definition: unknown): LocatedProblem[] 
     const path = ['eligibility', 'birthDateField'];
     const target = byId.get(birthDateField);
     if (!target) {
-      const suggestion = didYouMean(birthDateField, [...byId.keys()]);
-      problems.push({
-        path,
-        message: `there is no field ${quote(birthDateField)}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-      });
+      problems.push({ path, message: noField(birthDateField, byId) });
     } else if (target.type !== undefined && target.type !== 'date') {
       problems.push({
         path,

@@ -69,12 +69,9 @@ export function describeValue(value: unknown): string {
   }
 }
 
-function fieldTypeAt(root: unknown, fieldPath: readonly PathSegment[]): FieldType | undefined {
-  const type = valueAt(root, [...fieldPath, 'type']);
-  if (!type.found || typeof type.value !== 'string') return undefined;
-  return (FIELD_TYPES as readonly string[]).includes(type.value)
-    ? (type.value as FieldType)
-    : undefined;
+/** Whether `value` names a field type. */
+export function isFieldType(value: unknown): value is FieldType {
+  return (FIELD_TYPES as readonly unknown[]).includes(value);
 }
 
 /** The keys allowed where an unknown key was found, and what to call that place. */
@@ -97,8 +94,10 @@ function allowedKeys(
   if (beforeLast === 'options')
     return { keys: Object.keys(ChoiceOptionSchema.shape), what: 'option' };
   if (beforeLast === 'fields') {
-    const type = fieldTypeAt(root, parent);
-    return type ? { keys: FIELD_KEYS[type], what: `"${type}" field` } : undefined;
+    const type = valueAt(root, [...parent, 'type']);
+    return type.found && isFieldType(type.value)
+      ? { keys: FIELD_KEYS[type.value], what: `"${type.value}" field` }
+      : undefined;
   }
   return undefined;
 }
@@ -208,25 +207,12 @@ export function describeDefinitionIssues(
         });
         break;
       }
+      // Every list in the schema words its own limits; these are the limits of a number.
       case 'too_small':
-        problems.push({
-          path,
-          message:
-            custom ??
-            (issue.origin === 'array'
-              ? `needs at least ${String(issue.minimum)}`
-              : `must be at least ${String(issue.minimum)}`),
-        });
+        problems.push({ path, message: custom ?? `must be at least ${String(issue.minimum)}` });
         break;
       case 'too_big':
-        problems.push({
-          path,
-          message:
-            custom ??
-            (issue.origin === 'array'
-              ? `has too many: at most ${String(issue.maximum)}`
-              : `must be at most ${String(issue.maximum)}`),
-        });
+        problems.push({ path, message: custom ?? `must be at most ${String(issue.maximum)}` });
         break;
       default:
         problems.push({ path, message: custom ?? 'is not valid here' });

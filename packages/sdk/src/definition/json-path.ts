@@ -25,6 +25,11 @@ export function quote(text: string, max = MAX_KEY_SHOWN): string {
   return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join(''));
 }
 
+/** Each of `values` in double quotes, joined by `separator`: `"en", "nb"`. */
+export function quoteAll(values: readonly string[], separator = ', '): string {
+  return values.map((value) => `"${value}"`).join(separator);
+}
+
 /** The value at `path` inside `root`, reading own properties only, or `found: false`. */
 export function valueAt(
   root: unknown,
