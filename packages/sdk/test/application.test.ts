@@ -256,6 +256,46 @@ describe('validateApplication: rejected applications', () => {
     ]);
   });
 
+  it('refuses a consent time later than its own clock, allowing five minutes of clock skew', () => {
+    const at = (time: string) => withAnswers({}, [{ ...consent, at: time }]);
+    const consent = { purpose: 'newsletter', granted: true, textHash: HASH, at: AT };
+    // now is 12:00Z: a device clock up to five minutes fast is allowed for.
+    assert.equal(validateApplication(example, at('2025-06-01T12:05:00Z'), { now }).ok, true);
+    assert.equal(validateApplication(example, at('2025-06-01T14:05:00+02:00'), { now }).ok, true);
+    for (const future of [
+      '2025-06-01T12:05:01Z',
+      '2025-06-01T14:06:00+02:00',
+      '2031-01-01T00:00:00Z',
+    ]) {
+      const found = issues(example, at(future));
+      assert.deepEqual(
+        found.map((issue) => `${issue.path.join('.')} ${issue.code}`),
+        ['consents.0.at invalid_consent'],
+        future,
+      );
+      assert.match(found[0]!.message, /later than/);
+      assert.doesNotMatch(found[0]!.message, /2025|2031/, 'the message never repeats the time');
+    }
+  });
+
+  it('judges consent times by the clock given, as it passes', () => {
+    let clock = new Date('2025-06-01T12:00:00Z');
+    const data = withAnswers({}, [
+      { purpose: 'newsletter', granted: true, textHash: HASH, at: '2025-06-01T13:00:00Z' },
+    ]);
+    const later = { now: () => clock };
+    assert.equal(validateApplication(example, data, later).ok, false);
+    clock = new Date('2025-06-01T13:00:00Z');
+    assert.equal(validateApplication(example, data, later).ok, true);
+  });
+
+  it('accepts a consent given long ago, as a queued or restored application carries it', () => {
+    const data = withAnswers({}, [
+      { purpose: 'newsletter', granted: true, textHash: HASH, at: '2024-01-01T00:00:00Z' },
+    ]);
+    assert.equal(validateApplication(example, data, { now }).ok, true);
+  });
+
   it('rejects an applicant too young to join online', () => {
     const result = issues(example, withAnswers({ birthDate: '2013-01-01' }));
     assert.deepEqual(result, [

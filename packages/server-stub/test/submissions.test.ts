@@ -223,3 +223,65 @@ test('queues a webhook delivery only for forms with a webhook', async (t) => {
   const [delivery] = await withHook.storage.listDeliveries(id);
   assert.equal(delivery?.status, 'pending');
 });
+
+test('refuses a consent time later than the server’s clock, allowing five minutes of skew', async (t) => {
+  const server = createTestServer(t); // the clock reads 09:00Z
+  const withConsentAt = async (at: string) => {
+    const application = await validApplication();
+    (application.consents as { at: string }[])[0]!.at = at;
+    return application;
+  };
+  assert.equal((await submit(server, await withConsentAt('2025-03-01T09:05:00Z'))).status, 201);
+  const ahead = await withConsentAt('2025-03-01T10:00:00+00:00');
+  const refused = await submit(server, ahead);
+  assert.equal(refused.status, 422);
+  const body = (await refused.json()) as ErrorBody;
+  assert.deepEqual(
+    body.issues?.map((issue) => [issue.path, issue.code]),
+    [[['consents', 0, 'at'], 'invalid_consent']],
+  );
+  server.clock.advance(60 * 60_000);
+  assert.equal((await submit(server, ahead)).status, 201, 'judged by the server’s own clock');
+});
+
+test('stores a Swedish personnummer in its twelve-digit form, however it was typed', async (t) => {
+  const definition = {
+    id: 'se-union',
+    version: 1,
+    organisation: { name: 'Facket', privacyNoticeUrl: 'https://example.org/privacy' },
+    locales: ['sv'],
+    steps: [
+      {
+        id: 'om-dig',
+        title: 'Om dig',
+        fields: [{ id: 'pnr', type: 'national-id', country: 'SE', label: 'Personnummer' }],
+      },
+    ],
+  };
+  const server = createTestServer(t, { extraDefinitions: [definition] });
+  const stored = async (pnr: string) => {
+    const response = await server.app.request('/v1/forms/se-union/applications', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        formId: 'se-union',
+        formVersion: 1,
+        locale: 'sv',
+        answers: { pnr },
+        consents: [],
+      }),
+    });
+    assert.equal(response.status, 201, pnr);
+    const { id } = (await response.json()) as { id: string };
+    const record = await server.storage.getApplication(id);
+    assert.ok(record);
+    return openApplication(server.keyring, record).answers.pnr;
+  };
+  for (const typed of ['811218-9876', '8112189876', '19811218-9876', '198112189876']) {
+    assert.equal(await stored(typed), '198112189876', typed);
+  }
+  // The plus sign: 100 or more years old.
+  assert.equal(await stored('811218+9876'), '188112189876');
+  // A samordningsnummer keeps its day + 60.
+  assert.equal(await stored('701063-2391'), '197010632391');
+});

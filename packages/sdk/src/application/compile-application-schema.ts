@@ -16,11 +16,18 @@ import type { ApplicationIssue } from './application-issue.ts';
 /** Options of {@link compileApplicationSchema}. */
 export interface ApplicationSchemaOptions {
   /**
-   * The clock for ages and "not in the future"; a fixed `Date` or a function. Default: now. Dates
-   * are judged by the latest calendar day anywhere on Earth at that moment (UTC+14).
+   * The clock for ages, "not in the future" and consent times; a fixed `Date` or a function.
+   * Default: now. Dates are judged by the latest calendar day anywhere on Earth at that moment
+   * (UTC+14); a consent's `at` may be at most {@link CONSENT_CLOCK_SKEW_MS} after it.
    */
   now?: Date | (() => Date);
 }
+
+/**
+ * How far a consent's `at` may be ahead of the clock that judges it: five minutes, for a device
+ * clock that runs a little fast. A later time is not when anyone gave consent.
+ */
+export const CONSENT_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Most consent records an application may carry, whatever the form. */
 const MAX_CONSENTS = 100;
@@ -73,8 +80,9 @@ function fieldIssue(
 function checkApplication(
   definition: FormDefinition,
   raw: Raw,
-  today: Date,
+  now: Date,
 ): { issues: ApplicationIssue[]; application: Application } {
+  const today = latestDayOnEarth(now);
   const issues: ApplicationIssue[] = [];
   if (raw.formId !== definition.id) {
     issues.push({
@@ -103,7 +111,7 @@ function checkApplication(
   const answers = new Map<string, AnswerValue>();
   for (const field of fields) {
     if (field.type === 'consent' || !Object.hasOwn(raw.answers, field.id)) continue;
-    const value = normaliseAnswer(field, raw.answers[field.id], typedIn);
+    const value = normaliseAnswer(field, raw.answers[field.id], typedIn, today);
     if (value !== undefined) answers.set(field.id, value);
   }
   const visible = visibleFieldIds(definition, (id) => answers.get(id));
@@ -173,6 +181,14 @@ function checkApplication(
       for (const issue of found) {
         issues.push({ ...fieldIssue(definition, field, issue), path: ['consents', i, 'granted'] });
       }
+      // No lower bound: a queued or restored application rightly carries a consent given weeks ago.
+      if (Date.parse(record.at) > now.getTime() + CONSENT_CLOCK_SKEW_MS) {
+        issues.push({
+          path: ['consents', i, 'at'],
+          code: 'invalid_consent',
+          message: `"at" of a consent record must not be later than the time the application is checked (${CONSENT_CLOCK_SKEW_MS / 60_000} minutes are allowed for a clock that runs fast)`,
+        });
+      }
     }
     recorded.add(record.purpose);
   });
@@ -227,7 +243,7 @@ export function compileApplicationSchema(
   return z.pipe(
     shape,
     z.transform((raw: Raw, ctx) => {
-      const { issues, application } = checkApplication(definition, raw, latestDayOnEarth(now()));
+      const { issues, application } = checkApplication(definition, raw, now());
       for (const issue of issues) {
         ctx.issues.push({
           code: 'custom',

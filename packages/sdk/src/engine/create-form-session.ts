@@ -189,7 +189,7 @@ class Session implements FormSession {
           `The answer to ${shortId(field.id)} must be ${RAW_ANSWER_SHAPES[field.type]}`,
         );
       }
-      normalised = normaliseAnswer(field, value, this.#locale);
+      normalised = normaliseAnswer(field, value, this.#locale, this.#now());
     }
     if (normalised === undefined) this.#answers.delete(field.id);
     else this.#answers.set(field.id, normalised);

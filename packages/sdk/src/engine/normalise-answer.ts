@@ -5,7 +5,12 @@ import type {
 } from '../application/application.ts';
 import type { FieldDefinition } from '../definition/field-definition.ts';
 import type { Locale } from '../definition/locale.ts';
-import { POSTCODE_COUNTRIES, normaliseIdentifier, normalisePostcode } from '../validators/index.ts';
+import {
+  POSTCODE_COUNTRIES,
+  normaliseIdentifier,
+  normalisePostcode,
+  parseSwedishPersonnummer,
+} from '../validators/index.ts';
 import type { PostcodeCountry } from '../validators/index.ts';
 
 // A run of line breaks, tabs or other control characters (C0, DEL, C1, and the Unicode line and
@@ -154,13 +159,16 @@ function normaliseOptions(raw: unknown, optionValues: readonly string[]): string
  * The canonical form of a raw answer (already of the JavaScript type `rawAnswerSchema` allows),
  * or `undefined` when it is empty: text trimmed and on one line (only a textarea keeps its line
  * breaks), identifiers and bank details upper case without
- * spaces or hyphens, postcodes as people write them ("SW1A 1AA"), an unticked box absent.
- * `locale` is the language the answer was typed in, which decides how a number's thousands read.
+ * spaces or hyphens, a valid Swedish personnummer in its twelve digits `YYYYMMDDXXXX` (so one
+ * person reaches the union's systems in one form), postcodes as people write them ("SW1A 1AA"),
+ * an unticked box absent. `locale` is the language the answer was typed in, which decides how a
+ * number's thousands read; `today` dates a ten-digit personnummer (default: now).
  */
 export function normaliseAnswer(
   field: FieldDefinition,
   raw: unknown,
   locale?: Locale,
+  today?: Date,
 ): AnswerValue | undefined {
   switch (field.type) {
     case 'number':
@@ -178,8 +186,11 @@ export function normaliseAnswer(
     case 'postal-code':
       return orAbsent(normalisePostcode(field.country, cleanText(raw)));
     case 'national-id':
-    case 'iban':
-      return orAbsent(normaliseIdentifier(cleanText(raw)));
+    case 'iban': {
+      const id = normaliseIdentifier(cleanText(raw));
+      const se = field.type === 'national-id' && field.country === 'SE';
+      return orAbsent((se && parseSwedishPersonnummer(id, { now: today })?.canonical) || id);
+    }
     case 'address':
       return normaliseAddress(raw, field.defaultCountry);
     case 'uk-bank-account':
