@@ -34,15 +34,28 @@ export function parseIsoDate(value: unknown): CalendarDate | undefined {
 }
 
 /**
- * The calendar date of a `Date` in the local time zone, or `undefined` for an invalid `Date`.
- * Local, because "today" for an applicant is the day on their own clock.
+ * The calendar date of `date` in the local time zone (of now when `date` is not a `Date`), or
+ * `undefined` for an invalid `Date`. Local, because "today" for an applicant is the day on their
+ * own clock.
  */
-export function localCalendarDate(date: Date): CalendarDate | undefined {
-  if (Number.isNaN(date.getTime())) return undefined;
-  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+export function localCalendarDate(date?: unknown): CalendarDate | undefined {
+  const at = date instanceof Date ? date : new Date();
+  if (Number.isNaN(at.getTime())) return undefined;
+  return { year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate() };
 }
 
 /** Negative, zero or positive as `a` is before, the same day as or after `b`. */
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** The birth date `year-month-day` if that day exists and is not after `today`. */
+export function pastDate(
+  year: number,
+  month: number,
+  day: number,
+  today: CalendarDate,
+): CalendarDate | undefined {
+  const date = { year, month, day };
+  return isRealDate(year, month, day) && compareDates(date, today) <= 0 ? date : undefined;
 }
