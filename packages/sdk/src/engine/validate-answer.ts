@@ -17,6 +17,7 @@ import {
   postcodeFirst,
 } from '../validators/index.ts';
 import type { PostcodeCountry } from '../validators/index.ts';
+import { compareDates, localCalendarDate } from '../validators/iso-date.ts';
 import type { AnswerPart, FieldIssue, IssueCode } from './issue-code.ts';
 
 /** Longest answer a text-like field takes when the form sets no `maxLength`, by type. */
@@ -90,12 +91,8 @@ function dateIssues(value: string, context: AnswerContext): Issue[] {
   if (!date) return [{ code: 'invalid_date' }];
   if (context.isBirthDate) {
     if (date.year < EARLIEST_BIRTH_YEAR) return [{ code: 'invalid_date' }];
-    const today = context.today;
-    const todayValue =
-      today.getFullYear() * 10_000 + (today.getMonth() + 1) * 100 + today.getDate();
-    if (date.year * 10_000 + date.month * 100 + date.day > todayValue) {
-      return [{ code: 'date_in_future' }];
-    }
+    const today = localCalendarDate(context.today);
+    if (today && compareDates(date, today) > 0) return [{ code: 'date_in_future' }];
   }
   return [];
 }
