@@ -6,12 +6,11 @@ import type {
 import type { FieldDefinition } from '../definition/field-definition.ts';
 import type { Locale } from '../definition/locale.ts';
 import {
-  POSTCODE_COUNTRIES,
   normaliseIdentifier,
   normalisePostcode,
   parseSwedishPersonnummer,
 } from '../validators/index.ts';
-import type { PostcodeCountry } from '../validators/index.ts';
+import { isPostcodeCountry } from '../validators/postcode.ts';
 
 // A run of line breaks, tabs or other control characters (C0, DEL, C1, and the Unicode line and
 // paragraph separators), with any spaces around it. In a one-line answer such a run can only come
@@ -77,10 +76,6 @@ function part(object: unknown, key: string): unknown {
   return typeof object === 'object' && object !== null && Object.hasOwn(object, key)
     ? (object as Record<string, unknown>)[key]
     : undefined;
-}
-
-function isPostcodeCountry(country: string): country is PostcodeCountry {
-  return (POSTCODE_COUNTRIES as readonly string[]).includes(country);
 }
 
 // Thousands grouped in threes by one mark, then maybe decimals after the other mark.

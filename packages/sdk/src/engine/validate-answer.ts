@@ -5,7 +5,6 @@ import type {
 } from '../application/application.ts';
 import type { FieldDefinition } from '../definition/field-definition.ts';
 import {
-  POSTCODE_COUNTRIES,
   isValidIban,
   isValidNorwegianFodselsnummer,
   isValidPostcode,
@@ -16,7 +15,7 @@ import {
   parseIsoDate,
   postcodeFirst,
 } from '../validators/index.ts';
-import type { PostcodeCountry } from '../validators/index.ts';
+import { isPostcodeCountry } from '../validators/postcode.ts';
 import { compareDates, localCalendarDate } from '../validators/iso-date.ts';
 import type { AnswerPart, FieldIssue, IssueCode } from './issue-code.ts';
 
@@ -108,10 +107,6 @@ function numberIssues(
   if (field.max !== undefined && value > field.max)
     return [{ code: 'too_large', params: { max: field.max } }];
   return [];
-}
-
-function isPostcodeCountry(country: string): country is PostcodeCountry {
-  return (POSTCODE_COUNTRIES as readonly string[]).includes(country);
 }
 
 /** Checks one filled-in part of an address or bank account. */
