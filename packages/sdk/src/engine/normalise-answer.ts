@@ -37,35 +37,19 @@ function visibleOrEmpty(text: string): string {
 }
 
 /**
- * One line of text: Unicode composed (so "å" typed on any keyboard compares equal), invisible
- * characters removed, every run of line breaks, tabs and other control characters made one space,
- * and trimmed; `""` when nothing visible is left.
+ * Text as stored: Unicode composed (so "å" typed on any keyboard compares equal), invisible
+ * characters removed and trimmed; `""` when nothing visible is left. One line: every run of line
+ * breaks, tabs and other control characters made one space. With `paragraphs` (a `textarea`
+ * answer): line breaks kept as `\n`, a tab made a space, other control characters dropped.
  */
-export function cleanText(value: unknown): string {
+export function cleanText(value: unknown, paragraphs = false): string {
   if (typeof value !== 'string') return '';
-  const text = value
-    .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(CONTROL_RUN, ' ');
-  return visibleOrEmpty(text);
-}
-
-/**
- * Text of several lines (a `textarea` answer): line breaks kept as `\n`, a tab made a space,
- * other control characters and invisible characters dropped, Unicode composed, and trimmed;
- * `""` when nothing visible is left.
- */
-export function cleanParagraphs(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const text = value
-    .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(LINE_BREAK, '\n')
-    .replaceAll('\t', ' ')
-    .replace(CONTROL_BUT_NEW_LINE, '');
-  return visibleOrEmpty(text);
+  const text = value.replace(LONE_SURROGATE, '\ufffd').normalize('NFC').replace(INVISIBLE, '');
+  return visibleOrEmpty(
+    paragraphs
+      ? text.replace(LINE_BREAK, '\n').replaceAll('\t', ' ').replace(CONTROL_BUT_NEW_LINE, '')
+      : text.replace(CONTROL_RUN, ' '),
+  );
 }
 
 function orAbsent(value: string): string | undefined {
@@ -141,7 +125,7 @@ function normaliseBankAccount(raw: unknown): UkBankAccountAnswer | undefined {
 
 function normaliseOptions(raw: unknown, optionValues: readonly string[]): string[] | undefined {
   if (!Array.isArray(raw)) return undefined;
-  const chosen = new Set(raw.map(cleanText).filter((value) => value !== ''));
+  const chosen = new Set(raw.map((value) => cleanText(value)).filter((value) => value !== ''));
   // Option order, so the same choices always give the same answer; unknown values go last.
   const ordered = [
     ...optionValues.filter((value) => chosen.has(value)),
@@ -191,7 +175,7 @@ export function normaliseAnswer(
     case 'uk-bank-account':
       return normaliseBankAccount(raw);
     case 'textarea':
-      return orAbsent(cleanParagraphs(raw));
+      return orAbsent(cleanText(raw, true));
     case 'email':
     case 'tel':
       return orAbsent(cleanText(raw).replace(IGNORABLE, ''));
