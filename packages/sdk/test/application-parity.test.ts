@@ -70,8 +70,15 @@ const INPUTS: [field: string, raw: unknown][] = [
   ['address', { line1: '1 Storgatan\nBox 7', town: 'Stockholm', postcode: '114\t55' }],
 ];
 
-/** Inputs with line breaks, tabs and other control characters, and what is stored for each. */
-const CONTROL_CHARACTERS: [field: string, raw: unknown, stored: unknown][] = [
+/**
+ * Inputs with line breaks, tabs and other control characters, and personnummer in their written
+ * forms, and what is stored for each.
+ */
+const STORED: [field: string, raw: unknown, stored: unknown][] = [
+  ['personnummer', '811218-9876', '198112189876'],
+  ['personnummer', '19811218-9876', '198112189876'],
+  ['personnummer', '811218+9876', '188112189876'],
+  ['personnummer', '701063-2391', '197010632391'],
   ['name', 'a\n=b', 'a =b'],
   ['name', 'Ada\r\n\tLovelace\u0000', 'Ada Lovelace'],
   ['email', 'ada@example.org\n', 'ada@example.org'],
@@ -149,7 +156,7 @@ describe('the engine and validateApplication agree', () => {
     });
   }
 
-  for (const [field, raw, stored] of CONTROL_CHARACTERS) {
+  for (const [field, raw, stored] of STORED) {
     it(`stores the same answer for ${field} = ${JSON.stringify(raw).slice(0, 50)}`, async () => {
       const session = createFormSession(every, { locale: 'en', now });
       session.set(field, raw);

@@ -256,6 +256,44 @@ describe('validateApplication: rejected applications', () => {
     ]);
   });
 
+  it('records a consent time later than its own clock as the time of its clock, never refusing it', () => {
+    const consent = { purpose: 'newsletter', granted: true, textHash: HASH, at: AT };
+    const recordedAt = (time: string, clock: { now: Date | (() => Date) } = { now }) => {
+      const result = validateApplication(
+        example,
+        withAnswers({}, [{ ...consent, at: time }]),
+        clock,
+      );
+      assert.ok(result.ok, time);
+      return result.application.consents[0]?.at;
+    };
+    // now is 12:00Z: a device clock running fast cannot have given consent in the future.
+    for (const future of [
+      '2025-06-01T12:00:01Z',
+      '2025-06-01T14:06:00+02:00',
+      '2031-01-01T00:00:00Z',
+    ]) {
+      assert.equal(recordedAt(future), '2025-06-01T12:00:00.000Z', future);
+    }
+    assert.equal(recordedAt('2025-06-01T11:59:00Z'), '2025-06-01T11:59:00Z', 'earlier stays');
+    let clock = new Date('2025-06-01T12:00:00Z');
+    const moving = { now: () => clock };
+    assert.equal(recordedAt('2025-06-01T13:00:00Z', moving), '2025-06-01T12:00:00.000Z');
+    clock = new Date('2025-06-01T13:30:00Z');
+    assert.equal(
+      recordedAt('2025-06-01T13:00:00Z', moving),
+      '2025-06-01T13:00:00Z',
+      'as it passes',
+    );
+  });
+
+  it('accepts a consent given long ago, as a queued or restored application carries it', () => {
+    const data = withAnswers({}, [
+      { purpose: 'newsletter', granted: true, textHash: HASH, at: '2024-01-01T00:00:00Z' },
+    ]);
+    assert.equal(validateApplication(example, data, { now }).ok, true);
+  });
+
   it('rejects an applicant too young to join online', () => {
     const result = issues(example, withAnswers({ birthDate: '2013-01-01' }));
     assert.deepEqual(result, [

@@ -135,7 +135,14 @@ describe('createFormSession: answers are normalised as they are set', () => {
     ['confirm', true, true],
     ['confirm', false, undefined],
     ['postcode', 'sw1a1aa', 'SW1A 1AA'],
-    ['personnummer', ' 811218 - 9876 ', '8112189876'],
+    // A Swedish personnummer in the twelve-digit form registers use, whichever form was typed.
+    ['personnummer', ' 811218 - 9876 ', '198112189876'],
+    ['personnummer', '8112189876', '198112189876'],
+    ['personnummer', '19811218-9876', '198112189876'],
+    ['personnummer', '811218+9876', '188112189876'],
+    ['personnummer', '701063-2391', '197010632391'],
+    // Not a valid number: kept as typed (without separators), so it is shown again with an error.
+    ['personnummer', '811218-9875', '8112189875'],
     ['nino', 'ab 12 34 56 c', 'AB123456C'],
     ['iban', 'gb82 west-1234 5698 7654 32', 'GB82WEST12345698765432'],
     [
@@ -194,6 +201,17 @@ describe('createFormSession: answers are normalised as they are set', () => {
       assert.equal(Object.hasOwn(session.answers(), field), stored !== undefined);
     });
   }
+
+  it('dates a ten-digit personnummer by the session’s clock', () => {
+    // Whoever turns 100 in a year writes "+" from its first day; until then, a hyphen.
+    const at = (now: Date) => {
+      const session = createFormSession(every(), { locale: 'sv', now });
+      session.set('personnummer', '260101-1238');
+      return session.get('personnummer');
+    };
+    assert.equal(at(new Date(2025, 11, 31)), '192601011238');
+    assert.equal(at(new Date(2026, 0, 1)), '202601011238', 'then it is a birth today');
+  });
 
   it('clears an answer set to undefined or null', () => {
     const session = createFormSession(every(), { locale: 'en' });

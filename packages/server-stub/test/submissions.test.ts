@@ -223,3 +223,57 @@ test('queues a webhook delivery only for forms with a webhook', async (t) => {
   const [delivery] = await withHook.storage.listDeliveries(id);
   assert.equal(delivery?.status, 'pending');
 });
+
+test('stores a consent time later than the server’s clock as the server’s time, never refusing it', async (t) => {
+  const server = createTestServer(t); // the clock reads 09:00Z
+  const application = await validApplication();
+  (application.consents as { at: string }[])[0]!.at = '2025-03-01T10:00:00+00:00';
+  const response = await submit(server, application);
+  assert.equal(response.status, 201, 'an applicant whose phone runs fast can still join');
+  const { id } = (await response.json()) as { id: string };
+  const record = await server.storage.getApplication(id);
+  assert.ok(record);
+  assert.equal(openApplication(server.keyring, record).consents[0]?.at, '2025-03-01T09:00:00.000Z');
+});
+
+test('stores a Swedish personnummer in its twelve-digit form, however it was typed', async (t) => {
+  const definition = {
+    id: 'se-union',
+    version: 1,
+    organisation: { name: 'Facket', privacyNoticeUrl: 'https://example.org/privacy' },
+    locales: ['sv'],
+    steps: [
+      {
+        id: 'om-dig',
+        title: 'Om dig',
+        fields: [{ id: 'pnr', type: 'national-id', country: 'SE', label: 'Personnummer' }],
+      },
+    ],
+  };
+  const server = createTestServer(t, { extraDefinitions: [definition] });
+  const stored = async (pnr: string) => {
+    const response = await server.app.request('/v1/forms/se-union/applications', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        formId: 'se-union',
+        formVersion: 1,
+        locale: 'sv',
+        answers: { pnr },
+        consents: [],
+      }),
+    });
+    assert.equal(response.status, 201, pnr);
+    const { id } = (await response.json()) as { id: string };
+    const record = await server.storage.getApplication(id);
+    assert.ok(record);
+    return openApplication(server.keyring, record).answers.pnr;
+  };
+  for (const typed of ['811218-9876', '8112189876', '19811218-9876', '198112189876']) {
+    assert.equal(await stored(typed), '198112189876', typed);
+  }
+  // The plus sign: 100 or more years old.
+  assert.equal(await stored('811218+9876'), '188112189876');
+  // A samordningsnummer keeps its day + 60.
+  assert.equal(await stored('701063-2391'), '197010632391');
+});

@@ -16,8 +16,9 @@ import type { ApplicationIssue } from './application-issue.ts';
 /** Options of {@link compileApplicationSchema}. */
 export interface ApplicationSchemaOptions {
   /**
-   * The clock for ages and "not in the future"; a fixed `Date` or a function. Default: now. Dates
-   * are judged by the latest calendar day anywhere on Earth at that moment (UTC+14).
+   * The clock for ages, "not in the future" and consent times; a fixed `Date` or a function.
+   * Default: now. Dates are judged by the latest calendar day anywhere on Earth at that moment
+   * (UTC+14); a consent `at` later than it is recorded as its time.
    */
   now?: Date | (() => Date);
 }
@@ -73,8 +74,9 @@ function fieldIssue(
 function checkApplication(
   definition: FormDefinition,
   raw: Raw,
-  today: Date,
+  now: Date,
 ): { issues: ApplicationIssue[]; application: Application } {
+  const today = latestDayOnEarth(now);
   const issues: ApplicationIssue[] = [];
   if (raw.formId !== definition.id) {
     issues.push({
@@ -103,7 +105,7 @@ function checkApplication(
   const answers = new Map<string, AnswerValue>();
   for (const field of fields) {
     if (field.type === 'consent' || !Object.hasOwn(raw.answers, field.id)) continue;
-    const value = normaliseAnswer(field, raw.answers[field.id], typedIn);
+    const value = normaliseAnswer(field, raw.answers[field.id], typedIn, today);
     if (value !== undefined) answers.set(field.id, value);
   }
   const visible = visibleFieldIds(definition, (id) => answers.get(id));
@@ -194,7 +196,12 @@ function checkApplication(
       locale:
         definition.locales.find((locale) => locale === raw.locale) ?? definition.locales[0] ?? 'en',
       answers: output,
-      consents: raw.consents,
+      // A consent cannot be given after the application is checked: a later time is a device
+      // clock running fast, so the record keeps the time of checking instead. Refusing would
+      // leave the applicant unable to send, with nothing on the form to correct.
+      consents: raw.consents.map((record) =>
+        Date.parse(record.at) > now.getTime() ? { ...record, at: now.toISOString() } : record,
+      ),
     },
   };
 }
@@ -227,7 +234,7 @@ export function compileApplicationSchema(
   return z.pipe(
     shape,
     z.transform((raw: Raw, ctx) => {
-      const { issues, application } = checkApplication(definition, raw, latestDayOnEarth(now()));
+      const { issues, application } = checkApplication(definition, raw, now());
       for (const issue of issues) {
         ctx.issues.push({
           code: 'custom',

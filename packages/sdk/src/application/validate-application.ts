@@ -29,7 +29,10 @@ const CONSENT_PARTS: Readonly<Record<string, string>> = {
   at: 'must be an ISO 8601 date and time, like "2025-01-31T09:30:00Z"',
 };
 
-const cache = new WeakMap<FormDefinition, z.ZodMiniType<Application>>();
+// Compiled schemas by form and clock: the system clock, or a clock function a server passes on
+// every request (a fixed `Date` is compiled afresh each time).
+const SYSTEM_CLOCK = {};
+const cache = new WeakMap<FormDefinition, WeakMap<object, z.ZodMiniType<Application>>>();
 
 function isPresent(data: unknown, path: readonly PropertyKey[]): boolean {
   let current = data;
@@ -135,10 +138,12 @@ export function validateApplication(
   data: unknown,
   options: ApplicationSchemaOptions = {},
 ): ValidateApplicationResult {
-  let schema = options.now === undefined ? cache.get(definition) : undefined;
+  const clock = options.now ?? SYSTEM_CLOCK;
+  const schemas = clock instanceof Date ? undefined : (cache.get(definition) ?? new WeakMap());
+  let schema = schemas?.get(clock);
   if (!schema) {
     schema = compileApplicationSchema(definition, options);
-    if (options.now === undefined) cache.set(definition, schema);
+    if (schemas) cache.set(definition, schemas.set(clock, schema));
   }
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, application: result.data };

@@ -115,8 +115,6 @@ class Session implements FormSession {
   readonly definition: FormDefinition;
   readonly #now: () => Date;
   readonly #fields = new Map<string, FieldDefinition>();
-  readonly #steps = new Map<string, StepDefinition>();
-  readonly #stepOfField = new Map<string, StepDefinition>();
   readonly #answers = new Map<string, AnswerValue>();
   readonly #consentTimes = new Map<string, Date>();
   readonly #listeners = new Set<() => void>();
@@ -128,13 +126,7 @@ class Session implements FormSession {
     this.definition = definition;
     const now = options.now;
     this.#now = now instanceof Date ? () => new Date(now) : (now ?? (() => new Date()));
-    for (const step of definition.steps) {
-      this.#steps.set(step.id, step);
-      for (const field of step.fields) {
-        this.#fields.set(field.id, field);
-        this.#stepOfField.set(field.id, step);
-      }
-    }
+    for (const field of allFields(definition)) this.#fields.set(field.id, field);
     this.#birthDateField = birthDateFieldOf(definition);
     this.#locale = this.#supported(options.locale);
     const initial = options.answers ?? {};
@@ -174,7 +166,7 @@ class Session implements FormSession {
   }
 
   #step(stepId: string): StepDefinition {
-    const step = this.#steps.get(stepId);
+    const step = this.definition.steps.find((s) => s.id === stepId);
     if (!step) throw new RangeError(`This form has no step ${shortId(stepId)}`);
     return step;
   }
@@ -189,7 +181,7 @@ class Session implements FormSession {
           `The answer to ${shortId(field.id)} must be ${RAW_ANSWER_SHAPES[field.type]}`,
         );
       }
-      normalised = normaliseAnswer(field, value, this.#locale);
+      normalised = normaliseAnswer(field, value, this.#locale, this.#now());
     }
     if (normalised === undefined) this.#answers.delete(field.id);
     else this.#answers.set(field.id, normalised);
@@ -216,7 +208,7 @@ class Session implements FormSession {
   }
 
   stepOf(fieldId: string): StepDefinition | undefined {
-    return this.#stepOfField.get(fieldId);
+    return this.definition.steps.find((step) => step.fields.some((f) => f.id === fieldId));
   }
 
   get(fieldId: string): AnswerValue | undefined {

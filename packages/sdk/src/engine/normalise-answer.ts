@@ -5,8 +5,12 @@ import type {
 } from '../application/application.ts';
 import type { FieldDefinition } from '../definition/field-definition.ts';
 import type { Locale } from '../definition/locale.ts';
-import { POSTCODE_COUNTRIES, normaliseIdentifier, normalisePostcode } from '../validators/index.ts';
-import type { PostcodeCountry } from '../validators/index.ts';
+import {
+  normaliseIdentifier,
+  normalisePostcode,
+  parseSwedishPersonnummer,
+} from '../validators/index.ts';
+import { isPostcodeCountry } from '../validators/postcode.ts';
 
 // A run of line breaks, tabs or other control characters (C0, DEL, C1, and the Unicode line and
 // paragraph separators), with any spaces around it. In a one-line answer such a run can only come
@@ -33,35 +37,19 @@ function visibleOrEmpty(text: string): string {
 }
 
 /**
- * One line of text: Unicode composed (so "å" typed on any keyboard compares equal), invisible
- * characters removed, every run of line breaks, tabs and other control characters made one space,
- * and trimmed; `""` when nothing visible is left.
+ * Text as stored: Unicode composed (so "å" typed on any keyboard compares equal), invisible
+ * characters removed and trimmed; `""` when nothing visible is left. One line: every run of line
+ * breaks, tabs and other control characters made one space. With `paragraphs` (a `textarea`
+ * answer): line breaks kept as `\n`, a tab made a space, other control characters dropped.
  */
-export function cleanText(value: unknown): string {
+export function cleanText(value: unknown, paragraphs = false): string {
   if (typeof value !== 'string') return '';
-  const text = value
-    .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(CONTROL_RUN, ' ');
-  return visibleOrEmpty(text);
-}
-
-/**
- * Text of several lines (a `textarea` answer): line breaks kept as `\n`, a tab made a space,
- * other control characters and invisible characters dropped, Unicode composed, and trimmed;
- * `""` when nothing visible is left.
- */
-export function cleanParagraphs(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const text = value
-    .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(LINE_BREAK, '\n')
-    .replaceAll('\t', ' ')
-    .replace(CONTROL_BUT_NEW_LINE, '');
-  return visibleOrEmpty(text);
+  const text = value.replace(LONE_SURROGATE, '\ufffd').normalize('NFC').replace(INVISIBLE, '');
+  return visibleOrEmpty(
+    paragraphs
+      ? text.replace(LINE_BREAK, '\n').replaceAll('\t', ' ').replace(CONTROL_BUT_NEW_LINE, '')
+      : text.replace(CONTROL_RUN, ' '),
+  );
 }
 
 function orAbsent(value: string): string | undefined {
@@ -72,10 +60,6 @@ function part(object: unknown, key: string): unknown {
   return typeof object === 'object' && object !== null && Object.hasOwn(object, key)
     ? (object as Record<string, unknown>)[key]
     : undefined;
-}
-
-function isPostcodeCountry(country: string): country is PostcodeCountry {
-  return (POSTCODE_COUNTRIES as readonly string[]).includes(country);
 }
 
 // Thousands grouped in threes by one mark, then maybe decimals after the other mark.
@@ -141,7 +125,7 @@ function normaliseBankAccount(raw: unknown): UkBankAccountAnswer | undefined {
 
 function normaliseOptions(raw: unknown, optionValues: readonly string[]): string[] | undefined {
   if (!Array.isArray(raw)) return undefined;
-  const chosen = new Set(raw.map(cleanText).filter((value) => value !== ''));
+  const chosen = new Set(raw.map((value) => cleanText(value)).filter((value) => value !== ''));
   // Option order, so the same choices always give the same answer; unknown values go last.
   const ordered = [
     ...optionValues.filter((value) => chosen.has(value)),
@@ -154,13 +138,16 @@ function normaliseOptions(raw: unknown, optionValues: readonly string[]): string
  * The canonical form of a raw answer (already of the JavaScript type `rawAnswerSchema` allows),
  * or `undefined` when it is empty: text trimmed and on one line (only a textarea keeps its line
  * breaks), identifiers and bank details upper case without
- * spaces or hyphens, postcodes as people write them ("SW1A 1AA"), an unticked box absent.
- * `locale` is the language the answer was typed in, which decides how a number's thousands read.
+ * spaces or hyphens, a valid Swedish personnummer in its twelve digits `YYYYMMDDXXXX` (so one
+ * person reaches the union's systems in one form), postcodes as people write them ("SW1A 1AA"),
+ * an unticked box absent. `locale` is the language the answer was typed in, which decides how a
+ * number's thousands read; `today` dates a ten-digit personnummer (default: now).
  */
 export function normaliseAnswer(
   field: FieldDefinition,
   raw: unknown,
   locale?: Locale,
+  today?: Date,
 ): AnswerValue | undefined {
   switch (field.type) {
     case 'number':
@@ -178,14 +165,17 @@ export function normaliseAnswer(
     case 'postal-code':
       return orAbsent(normalisePostcode(field.country, cleanText(raw)));
     case 'national-id':
-    case 'iban':
-      return orAbsent(normaliseIdentifier(cleanText(raw)));
+    case 'iban': {
+      const id = normaliseIdentifier(cleanText(raw));
+      const se = field.type === 'national-id' && field.country === 'SE';
+      return orAbsent((se && parseSwedishPersonnummer(id, { now: today })?.canonical) || id);
+    }
     case 'address':
       return normaliseAddress(raw, field.defaultCountry);
     case 'uk-bank-account':
       return normaliseBankAccount(raw);
     case 'textarea':
-      return orAbsent(cleanParagraphs(raw));
+      return orAbsent(cleanText(raw, true));
     case 'email':
     case 'tel':
       return orAbsent(cleanText(raw).replace(IGNORABLE, ''));

@@ -5,7 +5,6 @@ import type {
 } from '../application/application.ts';
 import type { FieldDefinition } from '../definition/field-definition.ts';
 import {
-  POSTCODE_COUNTRIES,
   isValidIban,
   isValidNorwegianFodselsnummer,
   isValidPostcode,
@@ -16,7 +15,8 @@ import {
   parseIsoDate,
   postcodeFirst,
 } from '../validators/index.ts';
-import type { PostcodeCountry } from '../validators/index.ts';
+import { isPostcodeCountry } from '../validators/postcode.ts';
+import { compareDates, localCalendarDate } from '../validators/iso-date.ts';
 import type { AnswerPart, FieldIssue, IssueCode } from './issue-code.ts';
 
 /** Longest answer a text-like field takes when the form sets no `maxLength`, by type. */
@@ -90,12 +90,8 @@ function dateIssues(value: string, context: AnswerContext): Issue[] {
   if (!date) return [{ code: 'invalid_date' }];
   if (context.isBirthDate) {
     if (date.year < EARLIEST_BIRTH_YEAR) return [{ code: 'invalid_date' }];
-    const today = context.today;
-    const todayValue =
-      today.getFullYear() * 10_000 + (today.getMonth() + 1) * 100 + today.getDate();
-    if (date.year * 10_000 + date.month * 100 + date.day > todayValue) {
-      return [{ code: 'date_in_future' }];
-    }
+    const today = localCalendarDate(context.today);
+    if (today && compareDates(date, today) > 0) return [{ code: 'date_in_future' }];
   }
   return [];
 }
@@ -113,55 +109,50 @@ function numberIssues(
   return [];
 }
 
-function isPostcodeCountry(country: string): country is PostcodeCountry {
-  return (POSTCODE_COUNTRIES as readonly string[]).includes(country);
+/** Checks one filled-in part of an address or bank account. */
+type PartRule = (value: string, part: AnswerPart) => Issue[];
+/** A part, its rule, and whether it may be left empty. */
+type Part = [part: AnswerPart, rule: PartRule, optional?: boolean];
+
+const textPart =
+  (max: number): PartRule =>
+  (value, part) =>
+    textIssues(value, undefined, max, part);
+const validPart =
+  (isValid: (value: string) => boolean, code: IssueCode): PartRule =>
+  (value, part) =>
+    isValid(value) ? [] : [{ code, params: { part } }];
+
+/** Problems with the parts of a composite answer, in the order its boxes are shown. */
+function partIssues(answer: object, parts: Part[]): Issue[] {
+  return parts.flatMap(([part, rule, optional]) => {
+    const value = (answer as Record<string, string | undefined>)[part];
+    if (value) return rule(value, part);
+    return optional ? [] : [{ code: 'required', params: { part } }];
+  });
 }
 
-/** Problems with an address, in the order its boxes are shown (postcode first where it is written so). */
+/** Problems with an address (postcode before town where it is written so). */
 function addressIssues(address: AddressAnswer): Issue[] {
-  const issues: Issue[] = [];
-  const required = (part: AnswerPart) => issues.push({ code: 'required', params: { part } });
-  const town = () => {
-    if (!address.town) required('town');
-    else issues.push(...textIssues(address.town, undefined, MAX_PART_LENGTH, 'town'));
-  };
-  const postcode = () => {
-    if (isPostcodeCountry(address.country)) {
-      if (!address.postcode) required('postcode');
-      else if (!isValidPostcode(address.country, address.postcode)) {
-        issues.push({ code: 'invalid_postcode', params: { part: 'postcode' } });
-      }
-    } else if (address.postcode) {
-      issues.push(...textIssues(address.postcode, undefined, 20, 'postcode'));
-    }
-  };
-  if (!address.line1) required('line1');
-  else issues.push(...textIssues(address.line1, undefined, MAX_PART_LENGTH, 'line1'));
-  if (address.line2) issues.push(...textIssues(address.line2, undefined, MAX_PART_LENGTH, 'line2'));
-  const [first, second] = postcodeFirst(address.country) ? [postcode, town] : [town, postcode];
-  first();
-  second();
-  if (!address.country) required('country');
-  else if (!/^[A-Z]{2}$/.test(address.country)) {
-    issues.push({ code: 'invalid_choice', params: { part: 'country' } });
-  }
-  return issues;
+  const country = address.country;
+  const town: Part = ['town', textPart(MAX_PART_LENGTH)];
+  const postcode: Part = isPostcodeCountry(country)
+    ? ['postcode', validPart((value) => isValidPostcode(country, value), 'invalid_postcode')]
+    : ['postcode', textPart(20), true];
+  return partIssues(address, [
+    ['line1', textPart(MAX_PART_LENGTH)],
+    ['line2', textPart(MAX_PART_LENGTH), true],
+    ...(postcodeFirst(country) ? [postcode, town] : [town, postcode]),
+    ['country', validPart((value) => /^[A-Z]{2}$/.test(value), 'invalid_choice')],
+  ]);
 }
 
 function bankAccountIssues(account: UkBankAccountAnswer): Issue[] {
-  const issues: Issue[] = [];
-  if (!account.accountHolder) issues.push({ code: 'required', params: { part: 'accountHolder' } });
-  else
-    issues.push(...textIssues(account.accountHolder, undefined, MAX_PART_LENGTH, 'accountHolder'));
-  if (!account.sortCode) issues.push({ code: 'required', params: { part: 'sortCode' } });
-  else if (!isValidUkSortCode(account.sortCode)) {
-    issues.push({ code: 'invalid_sort_code', params: { part: 'sortCode' } });
-  }
-  if (!account.accountNumber) issues.push({ code: 'required', params: { part: 'accountNumber' } });
-  else if (!isValidUkAccountNumber(account.accountNumber)) {
-    issues.push({ code: 'invalid_account_number', params: { part: 'accountNumber' } });
-  }
-  return issues;
+  return partIssues(account, [
+    ['accountHolder', textPart(MAX_PART_LENGTH)],
+    ['sortCode', validPart(isValidUkSortCode, 'invalid_sort_code')],
+    ['accountNumber', validPart(isValidUkAccountNumber, 'invalid_account_number')],
+  ]);
 }
 
 function isRecord(value: AnswerValue): value is AddressAnswer | UkBankAccountAnswer {

@@ -1,4 +1,4 @@
-import { compareDates, isRealDate, localCalendarDate } from './iso-date.ts';
+import { localCalendarDate, pastDate } from './iso-date.ts';
 import type { CalendarDate } from './iso-date.ts';
 import { boundedString, normaliseIdentifier } from './normalise.ts';
 
@@ -72,11 +72,9 @@ export function parseNorwegianFodselsnummer(
     kind = 'h-number';
   }
   const year = birthYear(Number(digits.slice(4, 6)), Number(digits.slice(6, 9)));
-  if (year === undefined || !isRealDate(year, month, day)) return undefined;
-  const birthDate = { year, month, day };
-  const today = localCalendarDate(options?.now instanceof Date ? options.now : new Date());
-  if (!today || compareDates(birthDate, today) > 0) return undefined;
-  return { birthDate, kind };
+  const today = localCalendarDate(options?.now);
+  const birthDate = year === undefined || !today ? undefined : pastDate(year, month, day, today);
+  return birthDate && { birthDate, kind };
 }
 
 /**

@@ -7,27 +7,13 @@ export interface CalendarDate {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Whether `year` is a leap year in the proleptic Gregorian calendar. */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Number of days in `month` (1-12) of `year`. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 /** Whether year, month and day name a day that exists (no 30 February, 29 February only in leap years). */
 export function isRealDate(year: number, month: number, day: number): boolean {
+  // The proleptic Gregorian calendar of Date: a day that does not exist rolls over into another.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
 }
 
@@ -48,15 +34,28 @@ export function parseIsoDate(value: unknown): CalendarDate | undefined {
 }
 
 /**
- * The calendar date of a `Date` in the local time zone, or `undefined` for an invalid `Date`.
- * Local, because "today" for an applicant is the day on their own clock.
+ * The calendar date of `date` in the local time zone (of now when `date` is not a `Date`), or
+ * `undefined` for an invalid `Date`. Local, because "today" for an applicant is the day on their
+ * own clock.
  */
-export function localCalendarDate(date: Date): CalendarDate | undefined {
-  if (Number.isNaN(date.getTime())) return undefined;
-  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+export function localCalendarDate(date?: unknown): CalendarDate | undefined {
+  const at = date instanceof Date ? date : new Date();
+  if (Number.isNaN(at.getTime())) return undefined;
+  return { year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate() };
 }
 
 /** Negative, zero or positive as `a` is before, the same day as or after `b`. */
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** The birth date `year-month-day` if that day exists and is not after `today`. */
+export function pastDate(
+  year: number,
+  month: number,
+  day: number,
+  today: CalendarDate,
+): CalendarDate | undefined {
+  const date = { year, month, day };
+  return isRealDate(year, month, day) && compareDates(date, today) <= 0 ? date : undefined;
 }

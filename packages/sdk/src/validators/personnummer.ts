@@ -1,4 +1,4 @@
-import { compareDates, isRealDate, localCalendarDate } from './iso-date.ts';
+import { localCalendarDate, pastDate } from './iso-date.ts';
 import type { CalendarDate } from './iso-date.ts';
 import { boundedString, normaliseIdentifier } from './normalise.ts';
 
@@ -53,7 +53,7 @@ export function parseSwedishPersonnummer(
   if (century !== undefined && plus !== undefined) return undefined;
   if (!luhnValid(yymmdd + serial)) return undefined;
 
-  const today = localCalendarDate(options?.now instanceof Date ? options.now : new Date());
+  const today = localCalendarDate(options?.now);
   if (!today) return undefined;
   const yy = Number(yymmdd.slice(0, 2));
   let year: number;
@@ -67,9 +67,8 @@ export function parseSwedishPersonnummer(
   const rawDay = Number(yymmdd.slice(4, 6));
   const coordinationNumber = rawDay > 60;
   const day = coordinationNumber ? rawDay - 60 : rawDay;
-  if (!isRealDate(year, month, day)) return undefined;
-  const birthDate = { year, month, day };
-  if (compareDates(birthDate, today) > 0) return undefined;
+  const birthDate = pastDate(year, month, day, today);
+  if (!birthDate) return undefined;
   return {
     birthDate,
     coordinationNumber,

@@ -23,7 +23,8 @@ const PATTERNS: Readonly<Record<PostcodeCountry, RegExp>> = {
   SE: /^([1-9]\d{2})(\d{2})$/,
 };
 
-function isPostcodeCountry(country: unknown): country is PostcodeCountry {
+/** Whether {@link isValidPostcode} knows the postcodes of `country`. */
+export function isPostcodeCountry(country: unknown): country is PostcodeCountry {
   return typeof country === 'string' && Object.hasOwn(PATTERNS, country);
 }
 

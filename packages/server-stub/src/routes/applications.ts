@@ -71,6 +71,8 @@ function reused(): HttpProblem {
 /** `POST /v1/forms/{formId}/applications`: validate, seal, store once, queue the webhook. */
 export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  // Ages and consent times are judged by the server's clock, one function so its schema is cached.
+  const now = () => new Date(deps.clock.now());
 
   routes.options('/v1/forms/:formId/applications', (c) => {
     applyCors(
@@ -122,7 +124,7 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
       return created(c, previous, true);
     }
 
-    const result = validateApplication(form.definition, body);
+    const result = validateApplication(form.definition, body, { now });
     if (!result.ok) {
       return c.json(
         {
