@@ -138,6 +138,7 @@ export class UnionJoinForm extends LitElement {
     super();
     this.analytics = 'on';
     this.drafts = 'on';
+    this.#submission.sharedKey = () => this.#drafts.key;
     this.#journey.addListener({
       viewChanged: (view, focus) => this.#onViewChanged(view, focus),
     });

@@ -6,13 +6,19 @@
 // on any growth beyond it: raising it is a decision recorded here, with the feature that needed it.
 // 47,000 -> 47,500: "Start a new application" (several applicants on one offline device) and
 // Nordic address order, identity-number formatting and question-label messages.
+// 47,500 -> 48,000: found by trying the element as a union webmaster and as applicants would: one
+// application from two tabs of one draft (its shared key and an "already sent" notice in three
+// languages), true texts when the server fails while online or does not take the form, the
+// webmaster's console naming the address tried and a misspelt attribute, a Back link from "You
+// cannot join online", Change focusing the answer, and the review at 200 % zoom. The offline,
+// engine, styles and definition code was slimmed by about 300 bytes to pay for part of it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 47_500;
+const CEILING_BYTES = 48_000;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -34,7 +40,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 47,500-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 48,000-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

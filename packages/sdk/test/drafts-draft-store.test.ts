@@ -34,6 +34,16 @@ describe('draft store', () => {
     assert.equal(restored?.expiresAt.toISOString(), '2025-01-15T00:00:00.000Z');
   });
 
+  it('keeps the idempotency key every tab sends this draft with, and drops one that cannot be sent', async () => {
+    const { drafts } = setup();
+    await drafts.saveDraft(definition, { answers, key: 'f0e1d2c3-draft-key' });
+    assert.equal((await drafts.restoreDraft(definition))?.key, 'f0e1d2c3-draft-key');
+    await drafts.saveDraft(definition, { answers, key: 'not a header value\n' });
+    assert.equal((await drafts.restoreDraft(definition))?.key, undefined);
+    await drafts.saveDraft(definition, { answers });
+    assert.equal((await drafts.restoreDraft(definition))?.key, undefined);
+  });
+
   it('never writes bank details or national ids, even when the caller passes them', async () => {
     const { drafts, storage } = setup();
     await drafts.saveDraft(definition, { answers });

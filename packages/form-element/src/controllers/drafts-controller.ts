@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { TemplateResult } from 'lit';
 import {
+  createIdempotencyKey,
   formatMessage,
   type FormDefinition,
   type FormSession,
@@ -47,6 +48,8 @@ export class DraftsController implements ReactiveController {
   #unbindPage: (() => void) | undefined;
   #saving = false;
   #stepId: string | undefined;
+  /** The idempotency key saved with this page's draft (see {@link DraftsController.key}). */
+  #key: string | undefined;
   #offer: RestoredDraft | undefined;
   #notice: 'unavailable' | 'deleted' | undefined;
   #attachments = 0;
@@ -79,6 +82,14 @@ export class DraftsController implements ReactiveController {
     return this.#storage.storage;
   }
 
+  /**
+   * The key to send this application with: the draft's, shared by every tab that continues it, so
+   * the same application sent from two tabs is stored once. Undefined while nothing is saved.
+   */
+  get key(): string | undefined {
+    return this.#key;
+  }
+
   /** The saved draft offered on return, while the applicant has not chosen. */
   get offer(): RestoredDraft | undefined {
     return this.#offer;
@@ -105,6 +116,7 @@ export class DraftsController implements ReactiveController {
     this.#offer = undefined;
     this.#saving = false;
     this.#notice = undefined;
+    this.#key = undefined;
     this.#stepId = this.#journey.currentStep?.id;
     this.#unsubscribe = session.subscribe(() => {
       if (this.#saving) this.#autosaver.schedule();
@@ -142,6 +154,7 @@ export class DraftsController implements ReactiveController {
     const session = this.#host.session;
     if (!draft || !session) return;
     this.#offer = undefined;
+    this.#key = draft.key;
     for (const [fieldId, value] of Object.entries(draft.answers)) {
       try {
         session.set(fieldId, value, draft.consentAt[fieldId]);
@@ -239,11 +252,16 @@ export class DraftsController implements ReactiveController {
     if (!this.#saving || !definition || !session || session.definition !== definition) return;
     const drafts = createDraftStore(await this.storage());
     const stepId = this.#journey.currentStep?.id ?? this.#stepId;
-    const input = { answers: session.persistableAnswers(), consentAt: session.consentAt() };
+    const input = {
+      answers: session.persistableAnswers(),
+      consentAt: session.consentAt(),
+      key: (this.#key ??= createIdempotencyKey()),
+    };
     await drafts.saveDraft(definition, stepId === undefined ? input : { stepId, ...input });
   }
 
   async #forget(): Promise<void> {
+    this.#key = undefined;
     await this.#autosaver.cancel();
     const definition = this.#definition;
     if (!definition || this.#host.drafts === 'off') return;

@@ -37,7 +37,8 @@ export type SubmissionStatus = 'idle' | 'sending' | 'failed';
  * `unavailable` (refused for a reason the applicant cannot fix, such as a form the backend does
  * not know).
  */
-export type SubmissionFailure = 'delivery' | 'rate_limited' | 'rejected' | 'unavailable';
+export type SubmissionFailure =
+  'delivery' | 'rate_limited' | 'rejected' | 'unavailable' | 'already_sent';
 
 /**
  * Sends the application: checks every visible step and eligibility through the engine, fires the
@@ -60,6 +61,12 @@ export class SubmissionController implements ReactiveController {
   onUndelivered:
     | ((application: Application, idempotencyKey: string, error: unknown) => Promise<boolean>)
     | undefined;
+
+  /**
+   * The key of the draft this application was typed into, when it has one: every tab sending the
+   * same draft uses it, so the server stores the application once.
+   */
+  sharedKey: (() => string | undefined) | undefined;
 
   constructor(host: SubmissionHost, journey: JourneyController) {
     this.#host = host;
@@ -157,6 +164,8 @@ export class SubmissionController implements ReactiveController {
    * server is never stored twice; a changed application gets a new key.
    */
   #keyOf(application: Application): string {
+    const shared = this.sharedKey?.();
+    if (shared !== undefined) return shared;
     const fingerprint = JSON.stringify(application);
     if (this.#idempotencyKey === undefined || this.#keyFor !== fingerprint) {
       this.#idempotencyKey = createIdempotencyKey();
@@ -191,13 +200,15 @@ export class SubmissionController implements ReactiveController {
     // Answers the server names (a 400 or 422 with issues) can be checked; a refusal that names
     // none (no such form, not from this site) the applicant cannot fix, nor can sending again.
     this.#fail(
-      validation || issuesOf(error)
-        ? 'rejected'
-        : error instanceof RateLimitError
-          ? 'rate_limited'
-          : isRetryable(error)
-            ? 'delivery'
-            : 'unavailable',
+      error instanceof ApiError && error.code === 'idempotency_key_reused'
+        ? 'already_sent'
+        : validation || issuesOf(error)
+          ? 'rejected'
+          : error instanceof RateLimitError
+            ? 'rate_limited'
+            : isRetryable(error)
+              ? 'delivery'
+              : 'unavailable',
     );
   }
 
@@ -209,7 +220,7 @@ export class SubmissionController implements ReactiveController {
     const failure = this.failure;
     if (!failure) return nothing;
     return html`<div class="notice" role="alert">
-      <p><strong>${t.submitFailedTitle}</strong></p>
+      <p><strong>${failure === 'already_sent' ? t.alreadySent : t.submitFailedTitle}</strong></p>
       ${
         failure === 'unavailable'
           ? html`<p>${formatMessage(t.submitUnavailable, { organisation: name })}</p>
@@ -224,7 +235,9 @@ export class SubmissionController implements ReactiveController {
                   ? t.submitFailed
                   : failure === 'rate_limited'
                     ? t.rateLimited
-                    : t.submitRejected
+                    : failure === 'rejected'
+                      ? t.submitRejected
+                      : formatMessage(t.alreadySentBody, { organisation: name })
               }
             </p>`
       }

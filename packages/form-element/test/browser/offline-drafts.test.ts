@@ -94,6 +94,73 @@ describe('<union-join-form> drafts', () => {
     expect($<HTMLInputElement>(el, '#uj-email').value).to.equal('ada@example.org');
   });
 
+  it('stores one application when the same draft is sent from two tabs', async () => {
+    // The server's idempotency: a key seen before returns what it stored, or refuses another body.
+    const stored = new Map<string, { body: string; id: string }>();
+    worker.use(
+      http.post('/v1/forms/example-union/applications', async ({ request }) => {
+        const key = request.headers.get('idempotency-key') ?? '';
+        const body = await request.text();
+        const previous = stored.get(key);
+        if (previous && previous.body !== body) {
+          return HttpResponse.json({ error: 'idempotency_key_reused' }, { status: 400 });
+        }
+        const id = previous?.id ?? `APP${stored.size + 1}`.padEnd(16, '0');
+        stored.set(key, { body, id });
+        return HttpResponse.json({ id, receivedAt: new Date().toISOString() }, { status: 201 });
+      }),
+    );
+    const first = await leaveOnSecondStep().then(() => reopen(exampleUnion));
+    await offered(first);
+    button(first, 'Continue your application').click();
+    await first.updateComplete;
+    const second = await reopen(exampleUnion);
+    await offered(second);
+    button(second, 'Continue your application').click();
+    await second.updateComplete;
+    for (const tab of [first, second]) {
+      await continueOn(tab);
+      await continueOn(tab);
+      expect(heading(tab)).to.equal('Check your answers');
+    }
+    button(first, 'Send application').click();
+    await eventually(() => heading(first) === 'Application sent', 'the first confirmation');
+    button(second, 'Send application').click();
+    // The same answers get the first tab's reference; a body that differs (an untouched consent is
+    // timed when sent) is told it was already sent. Either way the server has one application.
+    await eventually(
+      () =>
+        heading(second) === 'Application sent' ||
+        root(second).querySelector('[role="alert"]') !== null,
+      'the second tab’s outcome',
+    );
+    expect(stored.size, 'one application on the server').to.equal(1);
+    if (heading(second) === 'Application sent') {
+      expect(textOf($(second, '.reference'))).to.equal(textOf($(first, '.reference')));
+    } else {
+      expect(textOf($(second, '[role="alert"]'))).to.contain('already been sent');
+    }
+  });
+
+  it('says an application already stored was not sent again when its answers changed after', async () => {
+    worker.use(
+      http.post('/v1/forms/example-union/applications', () =>
+        HttpResponse.json({ error: 'idempotency_key_reused' }, { status: 400 }),
+      ),
+    );
+    const el = await leaveOnSecondStep().then(() => reopen(exampleUnion));
+    await offered(el);
+    button(el, 'Continue your application').click();
+    await el.updateComplete;
+    await continueOn(el);
+    await continueOn(el);
+    button(el, 'Send application').click();
+    await eventually(() => root(el).querySelector('[role="alert"]') !== null, 'the notice');
+    const notice = textOf($(el, '[role="alert"]'));
+    expect(notice).to.contain('already been sent').and.to.contain('Example Workers Union');
+    expect(notice).not.to.contain('not been sent yet');
+  });
+
   it('keeps a half-typed date of birth across a reload, box by box', async () => {
     const el = await mount(exampleUnion);
     await type(el, 'uj-givenName', 'Ada');

@@ -1,3 +1,4 @@
+import { assertIdempotencyKey } from '../client/idempotency-key.ts';
 import { DEFAULT_DRAFT_TTL_DAYS, type FormDefinition } from '../definition/form-definition.ts';
 import type { Answers } from '../application/application.ts';
 import type { DraftStorage } from './draft-storage.ts';
@@ -21,6 +22,8 @@ export interface DraftRecord {
   types: Record<string, string>;
   /** When each granted consent was given (ISO 8601), by consent field id. */
   consentAt?: Record<string, string>;
+  /** The idempotency key of the application this draft becomes (see {@link DraftInput.key}). */
+  key?: string;
   /** Epoch milliseconds. */
   savedAt: number;
   /** Epoch milliseconds; the draft is deleted from then on. */
@@ -33,6 +36,11 @@ export interface DraftInput {
   answers: Answers;
   /** When each granted consent was given (ISO 8601), by consent field id. */
   consentAt?: Record<string, string>;
+  /**
+   * The idempotency key every page working on this draft sends the application with, so the
+   * same application sent from two tabs is stored once.
+   */
+  key?: string;
 }
 
 /**
@@ -44,6 +52,8 @@ export interface RestoredDraft {
   stepId?: string;
   answers: Answers;
   consentAt: Record<string, string>;
+  /** The idempotency key saved with the draft, to send the application with. */
+  key?: string;
   /** The definition version the draft was saved with. */
   formVersion: number;
   savedAt: Date;
@@ -130,6 +140,7 @@ export function createDraftStore(
       if (stepId !== undefined) record.stepId = stepId;
       const consentAt = fitConsentTimes(definition, input.consentAt, answers);
       if (Object.keys(consentAt).length > 0) record.consentAt = consentAt;
+      if (isKey(input.key)) record.key = input.key;
       await store.set(definition.id, record);
     },
 
@@ -170,6 +181,7 @@ export function createDraftStore(
           expiresAt: new Date(expiresAt),
         };
         if (stepId !== undefined) restored.stepId = stepId;
+        if (record.key !== undefined) restored.key = record.key;
         return restored;
       } catch {
         return undefined;
@@ -186,7 +198,8 @@ export function createDraftStore(
   /** The record's own fields, if it has the shape of a draft; `answers` stays unchecked. */
   function readRecord(value: unknown): DraftRecord | undefined {
     if (!isRecord(value) || value.v !== RECORD_VERSION) return undefined;
-    const { formId, formVersion, stepId, answers, types, consentAt, savedAt, expiresAt } = value;
+    const { formId, formVersion, stepId, answers, types, consentAt, key, savedAt, expiresAt } =
+      value;
     if (typeof formId !== 'string' || typeof formVersion !== 'number') return undefined;
     if (typeof savedAt !== 'number' || typeof expiresAt !== 'number') return undefined;
     if (!Number.isFinite(savedAt) || !Number.isFinite(expiresAt)) return undefined;
@@ -202,7 +215,17 @@ export function createDraftStore(
     };
     if (typeof stepId === 'string') record.stepId = stepId;
     if (isRecord(consentAt)) record.consentAt = consentAt as Record<string, string>;
+    if (isKey(key)) record.key = key;
     return record;
+  }
+}
+
+function isKey(value: unknown): value is string {
+  try {
+    assertIdempotencyKey(value as string);
+    return typeof value === 'string';
+  } catch {
+    return false;
   }
 }
 

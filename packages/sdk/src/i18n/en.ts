@@ -53,6 +53,8 @@ export const en: Translation = {
   submitRejected: 'Some of your answers were not accepted. Check them and try again.',
   submitUnavailable:
     '{organisation} is not taking applications through this form at the moment. Your answers are still here. To join, contact {organisation}: their contact details are in their privacy notice.',
+  alreadySent: 'This application has already been sent, so it was not sent again',
+  alreadySentBody: '{organisation} has it. To change an answer now, contact {organisation}.',
   rateLimited:
     'Too many applications have been sent from this connection. Wait a few minutes, then try again.',
 

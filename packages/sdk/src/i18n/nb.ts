@@ -53,6 +53,9 @@ export const nb: Translation = {
   submitRejected: 'Noen av svarene ble ikke godtatt. Sjekk dem og prøv igjen.',
   submitUnavailable:
     '{organisation} tar ikke imot søknader gjennom dette skjemaet akkurat nå. Svarene dine er ikke borte. Ta kontakt med {organisation} for å melde deg inn. Kontaktopplysningene står i personvernerklæringen deres.',
+  alreadySent: 'Denne søknaden er allerede sendt, så den ble ikke sendt på nytt',
+  alreadySentBody:
+    '{organisation} har mottatt den. Vil du endre et svar nå, må du kontakte {organisation}.',
   rateLimited:
     'Det er sendt for mange søknader fra denne forbindelsen. Vent noen minutter og prøv igjen.',
 

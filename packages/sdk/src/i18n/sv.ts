@@ -53,6 +53,9 @@ export const sv: Translation = {
   submitRejected: 'Några av dina svar godtogs inte. Kontrollera dem och försök igen.',
   submitUnavailable:
     '{organisation} tar inte emot ansökningar via det här formuläret just nu. Dina svar finns kvar. Kontakta {organisation} för att bli medlem. Kontaktuppgifterna finns i deras integritetspolicy.',
+  alreadySent: 'Den här ansökan har redan skickats, så den skickades inte igen',
+  alreadySentBody:
+    '{organisation} har tagit emot den. Vill du ändra ett svar nu, kontakta {organisation}.',
   rateLimited:
     'För många ansökningar har skickats från den här anslutningen. Vänta några minuter och försök igen.',
 

@@ -122,6 +122,13 @@ export interface Translation {
   submitUnavailable: string;
   /** The server asked to wait before sending again. */
   rateLimited: string;
+  /**
+   * Heading: this application was already stored (sent from another tab, or before a changed
+   * answer); it is not stored twice.
+   */
+  alreadySent: string;
+  /** Under {@link Translation.alreadySent}: `{organisation}` has it; changes go through them. */
+  alreadySentBody: string;
 
   /** Heading of the confirmation. */
   confirmationTitle: string;
