@@ -123,3 +123,25 @@ describe('<union-join-form> Nordic addresses and identity numbers', () => {
     expect(addressLabels(el).slice(2)).to.deep.equal(['Postcode', 'Town or city']);
   });
 });
+
+describe('<union-join-form> dates in Swedish', () => {
+  it('gives an example in the order of its boxes: year, month, day', async () => {
+    const el = await mount(
+      {
+        id: 'datum',
+        version: 1,
+        organisation: { name: 'Förbundet', privacyNoticeUrl: 'https://example.org/privacy' },
+        locales: ['sv'],
+        steps: [
+          { id: 'du', title: 'Om dig', fields: [{ id: 'born', type: 'date', label: 'Född' }] },
+        ],
+      },
+      { lang: 'sv' },
+    );
+    const boxes = $$<HTMLInputElement>(el, '[data-field="born"] input').map((input) =>
+      textOf($(el, `label[for="${input.id}"]`)),
+    );
+    expect(boxes).to.deep.equal(['År', 'Månad', 'Dag']);
+    expect(textOf($(el, '[data-field="born"] .hint'))).to.equal('Till exempel 1990 3 27');
+  });
+});

@@ -26,7 +26,7 @@ export const sv: Translation = {
   day: 'Dag',
   month: 'Månad',
   year: 'År',
-  dateHint: 'Till exempel 27 3 1990',
+  dateHint: 'Till exempel 1990 3 27',
   addressLine1: 'Adressrad 1',
   addressLine2: 'Adressrad 2',
   town: 'Ort',
