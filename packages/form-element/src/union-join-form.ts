@@ -139,6 +139,7 @@ export class UnionJoinForm extends LitElement {
     this.analytics = 'on';
     this.drafts = 'on';
     this.#submission.sharedKey = () => this.#drafts.key;
+    this.#drafts.onDeleted = () => this.#focus.focusAfterRender('#uj-drafts-notice');
     this.#journey.addListener({
       viewChanged: (view, focus) => this.#onViewChanged(view, focus),
     });

@@ -90,6 +90,9 @@ export class DraftsController implements ReactiveController {
     return this.#key;
   }
 
+  /** Called once "Delete saved answers" is done: the button is gone, so focus needs a new home. */
+  onDeleted: (() => void) | undefined;
+
   /** The saved draft offered on return, while the applicant has not chosen. */
   get offer(): RestoredDraft | undefined {
     return this.#offer;
@@ -185,6 +188,7 @@ export class DraftsController implements ReactiveController {
     this.#saving = false;
     await this.#forget();
     this.#say('deleted');
+    this.onDeleted?.();
   }
 
   /** Deletes the draft for good: the application was sent or queued, or cannot be made. */
@@ -215,7 +219,9 @@ export class DraftsController implements ReactiveController {
   renderNotice(t: Translation): TemplateResult | typeof nothing {
     if (!this.#notice) return nothing;
     const text = this.#notice === 'deleted' ? t.savedAnswersDeleted : t.draftsUnavailable;
-    return html`<div class="notice info" role="status"><p>${text}</p></div>`;
+    return html`<div id="uj-drafts-notice" class="notice info" role="status" tabindex="-1">
+      <p>${text}</p>
+    </div>`;
   }
 
   /** Under a step: what is kept on the device, and the way to delete it. */

@@ -283,6 +283,10 @@ describe('<union-join-form> drafts', () => {
     expect(textOf($(el, '.drafts'))).to.contain('saved on this device');
     button(el, 'Delete saved answers').click();
     await eventually(() => textOf(root(el).querySelector('.notice')).includes('deleted'), 'notice');
+    await eventually(
+      () => el.shadowRoot?.activeElement?.id === 'uj-drafts-notice',
+      'focus on the notice, not lost with the button',
+    );
     expect(await storedKeys('drafts')).to.deep.equal([]);
     await type(el, 'uj-givenName', 'Grace');
     leavePage();
