@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { TemplateResult } from 'lit';
 import {
   ApiError,
+  ConnectionError,
   RateLimitError,
   ValidationError,
   createClient,
@@ -142,6 +143,13 @@ export class SubmissionController implements ReactiveController {
       this.#host.dispatchEvent(new UnionJoinSuccessEvent(result.id, result.receivedAt));
       this.#journey.showConfirmation(result.id);
     } catch (error) {
+      // No answer while the browser says it is online: often a wrong endpoint or one that does not
+      // allow this site (CORS), which a webmaster should hear of before applicants wait on it.
+      if (error instanceof ConnectionError && navigator.onLine) {
+        console.warn(
+          `union-join-form: no answer from ${endpointOf(this.#host.endpoint)} although the browser is online; the application is kept and tried again. Check the endpoint, and that it allows this site (CORS).`,
+        );
+      }
       if (idempotencyKey !== undefined && (await this.#queue(application, idempotencyKey, error))) {
         return;
       }
@@ -195,6 +203,16 @@ export class SubmissionController implements ReactiveController {
         );
         return;
       }
+    }
+    // The applicant cannot act on this; the webmaster can, so the console names the refusal by its
+    // code and the paths of the answers concerned (never their values).
+    const named = validation
+      ? `: ${error.issues.map((issue) => `${issue.path.join('.')} ${issue.code}`).join(', ')}`
+      : '';
+    if (error instanceof ApiError) {
+      console.error(
+        `union-join-form: the server refused the application (${error.status} ${error.code})${named}`,
+      );
     }
     if (review) this.#journey.showReview();
     // Answers the server names (a 400 or 422 with issues) can be checked; a refusal that names

@@ -164,8 +164,17 @@ describe('<union-join-form> submission', () => {
     const el = await mount(exampleUnion, { drafts: 'off' });
     await toReview(el);
     const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
-    send(el);
-    expect((await failed).detail.kind).to.equal('submit');
+    const original = console.warn;
+    const warned: unknown[] = [];
+    console.warn = (message: unknown) => warned.push(message);
+    try {
+      send(el);
+      expect((await failed).detail.kind).to.equal('submit');
+    } finally {
+      console.warn = original;
+    }
+    // The browser says it is online, so the webmaster hears it may be the endpoint or CORS.
+    expect(String(warned[0])).to.contain('no answer from /').and.to.contain('CORS');
     await el.updateComplete;
     const notice = $(el, '.notice[role="alert"]');
     expect(textOf(notice)).to.not.equal('');
@@ -284,8 +293,18 @@ describe('<union-join-form> submission', () => {
     const el = await mount(exampleUnion);
     await toReview(el);
     const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
-    send(el);
-    expect((await failed).detail.kind).to.equal('validation');
+    const original = console.error;
+    const logged: unknown[] = [];
+    console.error = (message: unknown) => logged.push(message);
+    try {
+      send(el);
+      expect((await failed).detail.kind).to.equal('validation');
+    } finally {
+      console.error = original;
+    }
+    expect(logged, 'the webmaster learns what the server refused').to.deep.equal([
+      'union-join-form: the server refused the application (422 validation_failed): formVersion invalid_version',
+    ]);
     await el.updateComplete;
     expect(heading(el)).to.equal('Check your answers');
     expect(textOf($(el, '.notice'))).to.contain('were not accepted');
