@@ -261,12 +261,14 @@ export class UnionJoinForm extends LitElement {
       case 'failed':
         return html`${this.#renderProblem(
           t.loadErrorTitle,
-          html`<p>${state.error.kind === 'not_found' ? t.formNotFound : t.loadError}</p>
-            <div class="actions">
-              <button part="button" type="button" @click=${() => this.#definition.retry()}>
-                ${t.tryAgain}
-              </button>
-            </div>`,
+          state.error.kind === 'insecure'
+            ? html`<p>${t.insecurePage}</p>`
+            : html`<p>${state.error.kind === 'not_found' ? t.formNotFound : t.loadError}</p>
+                <div class="actions">
+                  <button part="button" type="button" @click=${() => this.#definition.retry()}>
+                    ${t.tryAgain}
+                  </button>
+                </div>`,
         )}${this.#outbox.renderHeld(t)}`;
       case 'invalid':
         return this.#renderProblem(

@@ -91,6 +91,10 @@ export class DefinitionController implements ReactiveController {
   #load(): void {
     const generation = ++this.#generation;
     const { definition, src, endpoint, formId } = this.#host;
+    if (globalThis.isSecureContext === false) {
+      this.#fail(new DefinitionLoadError('insecure'));
+      return;
+    }
     if (definition !== undefined && definition !== null) {
       // A definition set from JavaScript is checked at once, so the first render shows the form.
       this.#accept(safeParseFormDefinition(definition));

@@ -2,7 +2,7 @@ import { ApiError, ConnectionError, TimeoutError } from '@union-join/sdk';
 
 /** Why a form definition could not be loaded, as a stable code the view turns into text. */
 export type DefinitionLoadErrorKind =
-  'network' | 'not_found' | 'server' | 'bad_response' | 'config';
+  'network' | 'not_found' | 'server' | 'bad_response' | 'config' | 'insecure';
 
 /** The form definition could not be fetched; `kind` says why, `cause` holds the original error. */
 export class DefinitionLoadError extends Error {
@@ -23,7 +23,9 @@ export class DefinitionLoadError extends Error {
     const hint =
       kind === 'network'
         ? ': no answer (check the address, and that it allows this site: CORS)'
-        : `: ${kind}`;
+        : kind === 'insecure'
+          ? ': the page is not https (localhost works for testing); answers are personal data, and the browser gives plain-http pages no Web Crypto'
+          : `: ${kind}`;
     super(`The form definition could not be loaded${from}${hint}${status}`, {
       cause: options.cause,
     });

@@ -193,6 +193,27 @@ describe('<union-join-form> loading', () => {
     expect(textOf($(el, '[part~="form"]'))).to.not.equal('');
   });
 
+  it('refuses to collect answers on a plain-http page, and says why', async () => {
+    // As a browser reports a page served over http from anywhere but localhost.
+    const secure = Object.getOwnPropertyDescriptor(globalThis, 'isSecureContext');
+    Object.defineProperty(globalThis, 'isSecureContext', { value: false, configurable: true });
+    let el: UnionJoinForm | undefined;
+    let errors: unknown[][] = [];
+    try {
+      errors = await capturingConsoleErrors(async () => {
+        el = await mount(exampleUnion);
+      });
+    } finally {
+      if (secure) Object.defineProperty(globalThis, 'isSecureContext', secure);
+    }
+    expect(globalThis.isSecureContext).to.equal(true);
+    expect(textOf($(el!, '.notice'))).to.contain('the page address must start with https://');
+    expect(root(el!).querySelector('input'), 'no box to type into').to.equal(null);
+    expect($$(el!, '.notice button'), 'trying again cannot help').to.have.length(0);
+    expect(String(errors[0]?.[0])).to.contain('not https');
+    await expect(el!).to.be.accessible();
+  });
+
   it('names a misspelt attribute on the console when it has no form to show', async () => {
     const original = console.warn;
     const warnings: unknown[][] = [];

@@ -5,6 +5,8 @@ export const en: Translation = {
   loading: 'Loading the form…',
   loadErrorTitle: 'Sorry, the form could not be loaded',
   loadError: 'Check your internet connection and try again.',
+  insecurePage:
+    'This form can only be used on a secure page: the page address must start with https://.',
   formNotFound: 'This form could not be found. It may have been taken down.',
   notConfigured: 'This form is not set up yet.',
   definitionInvalidTitle: 'Sorry, there is a problem with this form',

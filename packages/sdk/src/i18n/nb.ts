@@ -5,6 +5,8 @@ export const nb: Translation = {
   loading: 'Laster inn skjemaet …',
   loadErrorTitle: 'Beklager, skjemaet kunne ikke lastes inn',
   loadError: 'Sjekk internettforbindelsen og prøv igjen.',
+  insecurePage:
+    'Dette skjemaet kan bare brukes på en sikker side: adressen til siden må begynne med https://.',
   formNotFound: 'Vi fant ikke dette skjemaet. Det kan ha blitt fjernet.',
   notConfigured: 'Dette skjemaet er ikke satt opp ennå.',
   definitionInvalidTitle: 'Beklager, det er en feil i dette skjemaet',

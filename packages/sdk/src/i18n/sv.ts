@@ -5,6 +5,8 @@ export const sv: Translation = {
   loading: 'Formuläret laddas …',
   loadErrorTitle: 'Tyvärr gick det inte att ladda formuläret',
   loadError: 'Kontrollera internetanslutningen och försök igen.',
+  insecurePage:
+    'Det här formuläret kan bara användas på en säker sida: sidans adress måste börja med https://.',
   formNotFound: 'Formuläret hittades inte. Det kan ha tagits bort.',
   notConfigured: 'Formuläret är inte klart ännu.',
   definitionInvalidTitle: 'Tyvärr är det fel på formuläret',

@@ -31,6 +31,8 @@ export interface Translation {
   loadErrorTitle: string;
   /** The form could not be loaded (network or server problem). */
   loadError: string;
+  /** The page is plain http (not https, not localhost): the form will not collect answers there. */
+  insecurePage: string;
   /** The server does not know the form. */
   formNotFound: string;
   /** The element has no form to show (no `form-id`, `src` or `definition`). */
