@@ -9,6 +9,7 @@ import {
   type Translation,
 } from '@union-join/sdk';
 import {
+  isPersistable,
   createAutosaver,
   createDraftStore,
   createMemoryDraftStorage,
@@ -167,8 +168,14 @@ export class DraftsController implements ReactiveController {
     }
     this.#saving = true;
     this.#host.dispatchEvent(new UnionJoinResumeEvent(draft.savedAt.toISOString()));
-    const first = session.visibleSteps()[0]?.id;
-    const stepId = draft.stepId ?? first;
+    // An answer not kept on the device (an identity number, bank details) is asked for again on
+    // its own step, before the step the applicant left off on.
+    const steps = session.visibleSteps();
+    const left = steps.findIndex((step) => step.id === draft.stepId);
+    const stepId = (
+      steps.slice(0, left).find((step) => session.validateStep(step.id).length > 0) ??
+      steps[Math.max(0, left)]
+    )?.id;
     if (stepId) this.#journey.showStep(stepId);
     this.#host.requestUpdate();
   }
@@ -205,6 +212,11 @@ export class DraftsController implements ReactiveController {
     const when = relativeTime(savedAt, locale, t.momentAgo);
     return html`<h2 id=${headingId} tabindex="-1">${formatMessage(t.resumeTitle, { when })}</h2>
       <p>${t.resumeBody}</p>
+      ${
+        this.#definition?.steps.some((step) => step.fields.some((field) => !isPersistable(field)))
+          ? html`<p>${t.resumeNotKept}</p>`
+          : nothing
+      }
       <div class="actions">
         <button part="button" type="button" @click=${() => this.resume()}>
           ${t.continueApplication}

@@ -161,6 +161,47 @@ describe('<union-join-form> drafts', () => {
     expect(notice).not.to.contain('not been sent yet');
   });
 
+  it('asks again for an identity number not kept on the device, on its own step, and says so', async () => {
+    const twoSteps = {
+      ...bankForm,
+      id: 'two-steps',
+      steps: [
+        {
+          id: 'you',
+          title: 'You',
+          fields: [
+            { id: 'givenName', type: 'text', label: 'First name', required: true },
+            { id: 'nino', type: 'national-id', country: 'GB', label: 'NI number', required: true },
+          ],
+        },
+        {
+          id: 'work',
+          title: 'Work',
+          fields: [{ id: 'employer', type: 'text', label: 'Employer', required: true }],
+        },
+      ],
+    };
+    const el = await mount(twoSteps);
+    await type(el, 'uj-givenName', 'Ada');
+    await type(el, 'uj-nino', 'QQ 12 34 56 C'.replace('QQ', 'AB'));
+    await continueOn(el);
+    expect(heading(el)).to.equal('Work');
+    await type(el, 'uj-employer', 'Acme');
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('Acme'), 'the draft');
+    el.remove();
+    const next = await reopen(twoSteps);
+    await offered(next);
+    expect(textOf($(next, '[part~="form"]'))).to.contain(
+      'identity numbers and bank details are not saved on the device',
+    );
+    button(next, 'Continue your application').click();
+    await next.updateComplete;
+    expect(heading(next), 'the step whose answer must be given again').to.equal('You');
+    expect($<HTMLInputElement>(next, '#uj-givenName').value).to.equal('Ada');
+    expect($<HTMLInputElement>(next, '#uj-nino').value).to.equal('');
+  });
+
   it('keeps a half-typed date of birth across a reload, box by box', async () => {
     const el = await mount(exampleUnion);
     await type(el, 'uj-givenName', 'Ada');
@@ -377,10 +418,15 @@ describe('<union-join-form> drafts', () => {
     await offered(el);
     button(el, 'Continue your application').click();
     await el.updateComplete;
+    // Saved on "Your work", but "About you" now misses required answers: that step comes first.
+    expect(heading(el)).to.equal('About you');
+    expect(el.session?.answers()).to.deep.equal({ givenName: 'Ada' });
+    await fillAboutYou(el);
+    await continueOn(el);
     expect(heading(el)).to.equal('Your work');
     expect(option(el, 'membershipType', 'Full').checked).to.equal(false);
     expect(option(el, 'membershipType', 'Student').checked).to.equal(false);
-    expect(el.session?.answers()).to.deep.equal({ givenName: 'Ada' });
+    expect(el.session?.answers().membershipType).to.equal(undefined);
   });
 
   it('completes in memory and says once that answers will not be kept when IndexedDB is unavailable', async () => {

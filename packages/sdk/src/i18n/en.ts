@@ -81,6 +81,8 @@ export const en: Translation = {
   resumeTitle: 'You have an unfinished application from {when}',
   momentAgo: 'a moment ago',
   resumeBody: 'Your answers were saved on this device.',
+  resumeNotKept:
+    'For your security, identity numbers and bank details are not saved on the device: you will be asked for them again.',
   continueApplication: 'Continue your application',
   startAgain: 'Start again',
   deleteSavedAnswers: 'Delete saved answers',

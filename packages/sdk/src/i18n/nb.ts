@@ -83,6 +83,8 @@ export const nb: Translation = {
   resumeTitle: 'Du har en søknad som ikke er ferdig, lagret {when}',
   momentAgo: 'nettopp',
   resumeBody: 'Svarene dine ble lagret på denne enheten.',
+  resumeNotKept:
+    'Av sikkerhetshensyn lagres ikke fødselsnummer og bankopplysninger på enheten: du blir bedt om å fylle dem inn på nytt.',
   continueApplication: 'Fortsett søknaden',
   startAgain: 'Begynn på nytt',
   deleteSavedAnswers: 'Slett lagrede svar',

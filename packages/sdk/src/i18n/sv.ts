@@ -83,6 +83,8 @@ export const sv: Translation = {
   resumeTitle: 'Du har en ansökan som inte är klar, sparad {when}',
   momentAgo: 'nyss',
   resumeBody: 'Dina svar sparades på den här enheten.',
+  resumeNotKept:
+    'Av säkerhetsskäl sparas inte personnummer och bankuppgifter på enheten: du får fylla i dem igen.',
   continueApplication: 'Fortsätt med ansökan',
   startAgain: 'Börja om',
   deleteSavedAnswers: 'Radera sparade svar',

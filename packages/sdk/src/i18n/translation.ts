@@ -167,6 +167,8 @@ export interface Translation {
   momentAgo: string;
   /** Text under that heading. */
   resumeBody: string;
+  /** Under {@link Translation.resumeBody} when the form has answers no draft keeps (identity numbers, bank details). */
+  resumeNotKept: string;
   /** Button to resume the draft. */
   continueApplication: string;
   /** Button to throw the draft away and start afresh. */
