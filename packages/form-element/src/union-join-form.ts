@@ -18,6 +18,7 @@ import { AnalyticsController } from './controllers/analytics-controller.ts';
 import { DefinitionController, type DefinitionState } from './controllers/definition-controller.ts';
 import { DraftsController } from './controllers/drafts-controller.ts';
 import { FocusController } from './controllers/focus-controller.ts';
+import { HistoryController } from './controllers/history-controller.ts';
 import {
   JourneyController,
   type FocusTarget,
@@ -139,6 +140,12 @@ export class UnionJoinForm extends LitElement {
     this.analytics = 'on';
     this.drafts = 'on';
     this.#submission.sharedKey = () => this.#drafts.key;
+    // Browser Back and Forward move between the form's pages (it lives as long as the element).
+    new HistoryController(
+      this,
+      this.#journey,
+      () => this.#journey.view?.kind === 'confirmation' || this.#outbox.queued,
+    );
     this.#drafts.onDeleted = () => this.#focus.focusAfterRender('#uj-drafts-notice');
     this.#journey.addListener({
       viewChanged: (view, focus) => this.#onViewChanged(view, focus),

@@ -197,7 +197,7 @@ export class JourneyController implements ReactiveController {
   }
 
   /** Opens step `stepId`, e.g. where a restored draft left off; the first step if it is not asked. */
-  showStep(stepId: string): void {
+  showStep(stepId: string | undefined): void {
     const steps = this.#visibleSteps();
     const step = steps.find((s) => s.id === stepId) ?? steps[0];
     this.#returnToReview = false;

@@ -1,0 +1,99 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { useMockApi, worker } from './fixtures/api.ts';
+import { exampleUnion } from './fixtures/definitions.ts';
+import {
+  $$,
+  button,
+  continueOn,
+  fillAboutYou,
+  heading,
+  mount,
+  option,
+  type,
+  until,
+} from './fixtures/helpers.ts';
+import type { UnionJoinForm } from '../../src/union-join-form.ts';
+
+/** Presses the browser's Back (or Forward) and waits until the form shows `expected`. */
+async function browser(
+  el: UnionJoinForm,
+  move: 'back' | 'forward',
+  expected: string,
+): Promise<void> {
+  history[move]();
+  await until(() => heading(el) === expected, `"${expected}" after the browser's ${move}`);
+}
+
+async function toReview(el: UnionJoinForm): Promise<void> {
+  await fillAboutYou(el);
+  await continueOn(el);
+  option(el, 'membershipType', 'Full').click();
+  await el.updateComplete;
+  await type(el, 'uj-employer', 'Acme');
+  await continueOn(el);
+  await continueOn(el);
+  expect(heading(el)).to.equal('Check your answers');
+}
+
+describe('<union-join-form> and the browser’s Back and Forward buttons', () => {
+  useMockApi();
+
+  it('moves between the steps and the review, keeping the answers, with focus on each heading', async () => {
+    const el = await mount(exampleUnion);
+    const start = history.length;
+    await toReview(el);
+    expect(history.length - start, 'one entry per page gone on to').to.equal(3);
+    await browser(el, 'back', 'Keeping in touch');
+    await browser(el, 'back', 'Your work');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('uj-heading');
+    expect(option(el, 'membershipType', 'Full').checked).to.equal(true);
+    await browser(el, 'back', 'About you');
+    await browser(el, 'forward', 'Your work');
+    await continueOn(el);
+    expect(heading(el)).to.equal('Keeping in touch');
+  });
+
+  it('adds no entry for problems shown on the same step', async () => {
+    const el = await mount(exampleUnion);
+    const start = history.length;
+    await continueOn(el);
+    await continueOn(el);
+    expect(heading(el)).to.equal('About you');
+    expect(history.length).to.equal(start);
+  });
+
+  it('returns from a Change step to the review', async () => {
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    $$<HTMLButtonElement>(el, '.summary button.link')[2]!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('About you');
+    await browser(el, 'back', 'Check your answers');
+  });
+
+  it('never reopens a sent application: Back from the confirmation leaves the form as it is', async () => {
+    worker.use(
+      http.post('/v1/forms/example-union/applications', () =>
+        HttpResponse.json(
+          { id: 'EWU7K2Q9XH3M4P8R', receivedAt: new Date().toISOString() },
+          {
+            status: 201,
+          },
+        ),
+      ),
+    );
+    const before = JSON.stringify(history.state);
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    button(el, 'Send application').click();
+    await until(() => heading(el) === 'Application sent', 'the confirmation');
+    history.back();
+    // The form passes over its own entries, so one Back leaves it; it never shows a step again.
+    await until(
+      () => JSON.stringify(history.state) === before,
+      'history back where the form began',
+    );
+    expect(heading(el)).to.equal('Application sent');
+  });
+});
