@@ -64,7 +64,11 @@ describe('validateStep: the rules of each field type', () => {
       { day: '1', month: '4', year: '' },
       [{ code: 'invalid_date', params: { part: 'year' } }],
     ],
-    ['birthDate', { day: '1', month: '4', year: '90' }, [{ code: 'invalid_date' }]],
+    [
+      'birthDate',
+      { day: '1', month: '4', year: '90' },
+      [{ code: 'year_not_four_digits', params: { part: 'year' } }],
+    ],
     ['birthDate', 'yesterday', [{ code: 'invalid_date' }]],
     ['birthDate', '1850-01-01', [{ code: 'invalid_date' }]],
     ['birthDate', '2025-06-02', [{ code: 'date_in_future' }]],

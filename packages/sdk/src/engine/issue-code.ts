@@ -10,6 +10,7 @@ export const ISSUE_CODES = [
   'too_large',
   'not_integer',
   'invalid_date',
+  'year_not_four_digits',
   'date_in_future',
   'invalid_choice',
   'invalid_postcode',

@@ -31,6 +31,11 @@ const LONE_SURROGATE = /\p{Cs}/gu;
 // of nothing else (and spaces) is no answer; none of them belongs in an email address or a number.
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
+// A decimal digit of another script: full-width (Japanese and Chinese keyboards), Arabic-Indic,
+// Persian, Devanagari... Unicode assigns each script's digits as a run of ten, 0 to 9.
+const OTHER_DIGIT = /[^\d\P{Nd}]/gu;
+const DIGIT = /\p{Nd}/u;
+
 /** `text` trimmed, or `""` when nothing visible is left in it. */
 function visibleOrEmpty(text: string): string {
   return text.replace(IGNORABLE, '').trim() ? text.trim() : '';
@@ -50,6 +55,22 @@ export function cleanText(value: unknown, paragraphs = false): string {
       ? text.replace(LINE_BREAK, '\n').replaceAll('\t', ' ').replace(CONTROL_BUT_NEW_LINE, '')
       : text.replace(CONTROL_RUN, ' '),
   );
+}
+
+/**
+ * A number, date or code as typed on any keyboard: compatibility characters made plain (NFKC:
+ * full-width "ＳＷ１" is "SW1") and every decimal digit made 0-9. Never for free text, which
+ * NFKC would change ("ﬁ", "²").
+ */
+function codeText(value: unknown): string {
+  return cleanText(value)
+    .normalize('NFKC')
+    .replace(OTHER_DIGIT, (digit) => {
+      const at = digit.codePointAt(0) ?? 0;
+      let zero = at;
+      while (DIGIT.test(String.fromCodePoint(zero - 1))) zero -= 1;
+      return String((at - zero) % 10);
+    });
 }
 
 function orAbsent(value: string): string | undefined {
@@ -72,7 +93,7 @@ const GROUPED = /^[+-]?\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:(?!\1)[.,]\d+)?$/;
  */
 function normaliseNumber(raw: unknown, locale: Locale | undefined): number | string | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  const typed = cleanText(raw);
+  const typed = codeText(raw);
   if (typed === '') return undefined;
   let plain = typed.replace(IGNORABLE, '').replace(/[\s\u00a0\u202f]/gu, '');
   const mark = GROUPED.exec(plain)?.[1];
@@ -85,7 +106,7 @@ function normaliseNumber(raw: unknown, locale: Locale | undefined): number | str
 
 /** `YYYY-M-D` padded to `YYYY-MM-DD`; anything else is kept (and later reported as invalid). */
 function normaliseDate(raw: unknown): string | undefined {
-  const typed = cleanText(raw);
+  const typed = codeText(raw);
   const parts = /^(\d*)-(\d*)-(\d*)$/.exec(typed);
   if (!parts) return orAbsent(typed);
   const [, year = '', month = '', day = ''] = parts;
@@ -99,7 +120,7 @@ function normaliseAddress(
   defaultCountry: string | undefined,
 ): AddressAnswer | undefined {
   const country = cleanText(part(raw, 'country')).toUpperCase() || (defaultCountry ?? '');
-  const typedPostcode = cleanText(part(raw, 'postcode'));
+  const typedPostcode = codeText(part(raw, 'postcode'));
   const address: AddressAnswer = {
     line1: cleanText(part(raw, 'line1')),
     town: cleanText(part(raw, 'town')),
@@ -117,8 +138,8 @@ function normaliseAddress(
 function normaliseBankAccount(raw: unknown): UkBankAccountAnswer | undefined {
   const account: UkBankAccountAnswer = {
     accountHolder: cleanText(part(raw, 'accountHolder')),
-    sortCode: normaliseIdentifier(cleanText(part(raw, 'sortCode'))),
-    accountNumber: normaliseIdentifier(cleanText(part(raw, 'accountNumber'))),
+    sortCode: normaliseIdentifier(codeText(part(raw, 'sortCode'))),
+    accountNumber: normaliseIdentifier(codeText(part(raw, 'accountNumber'))),
   };
   return account.accountHolder || account.sortCode || account.accountNumber ? account : undefined;
 }
@@ -163,10 +184,10 @@ export function normaliseAnswer(
     case 'consent':
       return raw === true ? true : undefined;
     case 'postal-code':
-      return orAbsent(normalisePostcode(field.country, cleanText(raw)));
+      return orAbsent(normalisePostcode(field.country, codeText(raw)));
     case 'national-id':
     case 'iban': {
-      const id = normaliseIdentifier(cleanText(raw));
+      const id = normaliseIdentifier(codeText(raw));
       const se = field.type === 'national-id' && field.country === 'SE';
       return orAbsent((se && parseSwedishPersonnummer(id, { now: today })?.canonical) || id);
     }
@@ -176,8 +197,9 @@ export function normaliseAnswer(
       return normaliseBankAccount(raw);
     case 'textarea':
       return orAbsent(cleanText(raw, true));
-    case 'email':
     case 'tel':
+      return orAbsent(codeText(raw).replace(IGNORABLE, ''));
+    case 'email':
       return orAbsent(cleanText(raw).replace(IGNORABLE, ''));
     default:
       return orAbsent(cleanText(raw));

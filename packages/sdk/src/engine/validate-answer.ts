@@ -76,7 +76,7 @@ function textIssues(
 function dateIssues(value: string, context: AnswerContext): Issue[] {
   const parts = /^(\d*)-(\d*)-(\d*)$/.exec(value);
   if (parts) {
-    const [, year, month, day] = parts;
+    const [, year = '', month, day] = parts;
     const missing: AnswerPart | undefined = !day
       ? 'day'
       : !month
@@ -85,6 +85,8 @@ function dateIssues(value: string, context: AnswerContext): Issue[] {
           ? 'year'
           : undefined;
     if (missing) return [{ code: 'invalid_date', params: { part: missing } }];
+    // "90" is no year the form can guess a century for (GOV.UK asks for four digits too).
+    if (year.length !== 4) return [{ code: 'year_not_four_digits', params: { part: 'year' } }];
   }
   const date = parseIsoDate(value);
   if (!date) return [{ code: 'invalid_date' }];

@@ -118,6 +118,7 @@ export const nb: Translation = {
     'invalid_date.day': '{Label} må ha en dag',
     'invalid_date.month': '{Label} må ha en måned',
     'invalid_date.year': '{Label} må ha et år',
+    year_not_four_digits: 'Året må ha fire sifre',
     date_in_future: '{Label} må være tilbake i tid',
     invalid_choice: 'Velg {label} fra listen',
     invalid_postcode: 'Skriv inn et gyldig postnummer',

@@ -119,6 +119,7 @@ export const sv: Translation = {
     'invalid_date.day': '{Label} måste innehålla en dag',
     'invalid_date.month': '{Label} måste innehålla en månad',
     'invalid_date.year': '{Label} måste innehålla ett år',
+    year_not_four_digits: 'Året måste ha fyra siffror',
     date_in_future: '{Label} måste vara ett datum som har passerat',
     invalid_choice: 'Välj {label} i listan',
     invalid_postcode: 'Fyll i ett giltigt postnummer',
