@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { ConfigError, ServerStubError } from './errors.ts';
 import { HELP, parseCommand, type Environment } from './config.ts';
 import { rotateDataKey } from './crypto/rotate-data-key.ts';
@@ -36,6 +37,8 @@ function reportForms(forms: FormRegistry, io: CliIo): void {
       : 'union-join-server serving no forms: the forms directory holds no <id>.json file\n',
   );
   if (forms.problems.length === 0) return;
+  const files = forms.problems.map((problem) => basename(problem.file));
+  io.out(`union-join-server not loaded (see the errors): ${files.join(', ')}\n`);
   for (const problem of forms.problems)
     io.err(`union-join-server: NOT LOADED ${problem.message}\n`);
   const count = forms.problems.length;

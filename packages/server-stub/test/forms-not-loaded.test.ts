@@ -163,6 +163,10 @@ test('union-join-server lists the forms it serves and, on stderr, each file it l
   assert.equal(await closed, 0, `stops cleanly:\n${err}`);
 
   assert.match(out, /^union-join-server serving forms: branch-north, branch-south$/m);
+  assert.match(
+    out,
+    /^union-join-server not loaded \(see the errors\): branch-east\.json, branch-west\.server\.json, closed\.server\.json$/m,
+  );
   const human = err.split('\n').filter((line) => line.startsWith('union-join-server: '));
   assert.equal(human.length, 4, err);
   assert.ok(
