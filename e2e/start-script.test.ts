@@ -174,7 +174,7 @@ describe('pnpm start', { timeout: 300_000 }, () => {
       organisation: { ...(example.organisation as object), name: 'My Branch' },
     };
     await writeFile(join(formsDir, 'my-branch.json'), JSON.stringify(own));
-    const typo = structuredClone(own) as {
+    const typo = structuredClone(own) as unknown as {
       id: string;
       steps: { fields: Record<string, unknown>[] }[];
     };
