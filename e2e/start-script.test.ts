@@ -2,18 +2,22 @@
 // the server really listens on, whichever way the port was chosen.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { launchOptions } from './support/browser.ts';
 
 const startScript = fileURLToPath(new URL('../scripts/start.ts', import.meta.url));
 
 interface Started {
   /** Everything printed on stdout up to and including the banner. */
   output: string;
+  /** What was printed on stderr so far. */
+  errors(): string;
   stop(): Promise<number | null>;
 }
 
@@ -40,6 +44,7 @@ async function start(args: string[], env: Record<string, string>): Promise<Start
   });
   return {
     output,
+    errors: () => errors,
     stop: async () => {
       child.kill('SIGTERM');
       const code = await exited;
@@ -155,6 +160,82 @@ describe('pnpm start', { timeout: 300_000 }, () => {
       assert.doesNotMatch(output, /union-join development server/, 'no banner');
     } finally {
       await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('with UNION_JOIN_FORMS_DIR, offers the forms that loaded and names the file that did not', async () => {
+    const formsDir = await mkdtemp(join(tmpdir(), 'union-join-own-forms-'));
+    const example = JSON.parse(
+      await readFile(new URL('../examples/forms/example-union.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const own = {
+      ...example,
+      id: 'my-branch',
+      organisation: { ...(example.organisation as object), name: 'My Branch' },
+    };
+    await writeFile(join(formsDir, 'my-branch.json'), JSON.stringify(own));
+    const typo = structuredClone(own) as unknown as {
+      id: string;
+      steps: { fields: Record<string, unknown>[] }[];
+    };
+    typo.id = 'other-branch';
+    typo.steps[0]!.fields[1]!.type = 'dat';
+    await writeFile(join(formsDir, 'other-branch.json'), JSON.stringify(typo));
+    const started = await start(['--port', '0'], { UNION_JOIN_FORMS_DIR: formsDir });
+    const browser = await chromium.launch(launchOptions);
+    try {
+      const { output } = started;
+      const base = /^union-join-server listening on (http:\/\/\S+)$/m.exec(output)?.[1];
+      assert.ok(base, output);
+      assert.match(output, new RegExp(`^ {2}forms +${base}/try/\\?form=my-branch$`, 'm'));
+      assert.doesNotMatch(output, /try\/\?form=other-branch/);
+      assert.match(output, /^ {2}not loaded +other-branch\.json /m);
+      assert.match(output, /^ {2}script tag +shows the form example-union, which is not loaded/m);
+      assert.match(output, new RegExp(`^ {2}form API +${base}/v1/forms/my-branch$`, 'm'));
+      assert.ok(started.errors().includes(join(formsDir, 'other-branch.json')), started.errors());
+      assert.match(started.errors(), /steps\[0\]\.fields\[1\]\.type/);
+
+      const page = await browser.newPage();
+      await page.goto(`${base}/`);
+      const link = page.getByRole('link', { name: 'English' });
+      await link.waitFor();
+      assert.equal(await link.getAttribute('href'), 'try/?form=my-branch&lang=en');
+      assert.equal(await page.getByRole('row').count(), 2, 'a header and the one form that loaded');
+      assert.match((await page.getByRole('row').nth(1).textContent()) ?? '', /My Branch/);
+      assert.equal(await page.locator('#script-tag-missing').isVisible(), true);
+
+      await link.click();
+      await page.getByRole('heading', { name: 'About you' }).waitFor();
+      assert.equal(page.url(), `${base}/try/?form=my-branch&lang=en`);
+    } finally {
+      await browser.close();
+      await started.stop();
+      await rm(formsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('when no form in UNION_JOIN_FORMS_DIR loads, refuses to start and names every file', async () => {
+    const formsDir = await mkdtemp(join(tmpdir(), 'union-join-own-forms-'));
+    const dataDir = await mkdtemp(join(tmpdir(), 'union-join-start-'));
+    try {
+      await writeFile(join(formsDir, 'first.json'), '{ "id": ');
+      await writeFile(join(formsDir, 'second.json'), '{}');
+      const child = spawn(process.execPath, [startScript, '--port', '0'], {
+        env: { ...process.env, UNION_JOIN_DATA_DIR: dataDir, UNION_JOIN_FORMS_DIR: formsDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 1);
+      assert.match(output, new RegExp(`union-join-server: ${formsDir}: no form could be loaded:`));
+      assert.ok(output.includes(`${join(formsDir, 'first.json')}: is not valid JSON`), output);
+      assert.ok(output.includes(join(formsDir, 'second.json')), output);
+      assert.doesNotMatch(output, /union-join development server/, 'no banner');
+    } finally {
+      await rm(formsDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

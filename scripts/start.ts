@@ -1,8 +1,8 @@
 // `pnpm start`: builds what is stale, then runs the reference server (port 8787 unless
-// UNION_JOIN_PORT or --port says otherwise) with the example forms, the examples at / and the built
-// element at /union-join-form.js. Extra arguments go to the server: `pnpm start -- --port 9000`.
-// The banner is printed once the server listens, from the address it reports, so it is always
-// the one to open.
+// UNION_JOIN_PORT or --port says otherwise) with the example forms (or UNION_JOIN_FORMS_DIR), the
+// examples at / and the built element at /union-join-form.js. Extra arguments go to the server:
+// `pnpm start -- --port 9000`. The banner is printed once the server listens, from the address and
+// the forms it reports, so it always names what is really there to open.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -105,19 +105,39 @@ function browsable(url: string): string {
   return url.replace(/^http:\/\/(?:0\.0\.0\.0|\[::\])(?=:)/, 'http://localhost');
 }
 
+/** What the server said about its forms before it listened. */
+const forms = { served: [] as string[], notLoaded: [] as string[] };
+
+/** The example pages' own form: `/script-tag/` shows it. */
+const scriptTagForm = 'example-union';
+
 function printBanner(base: string): void {
-  const admin = ownTokens
-    ? '  admin token   the ones in UNION_JOIN_ADMIN_TOKENS'
-    : `  admin token   ${token}   (name "dev"; stored in ${shownTokenFile})
-  try           curl -H "Authorization: Bearer ${token}" ${base}/v1/forms/example-union/applications`;
-  console.log(`
-union-join development server
-  examples      ${base}/
-  script tag    ${base}/script-tag/
-  element       ${base}/union-join-form.js
-  form API      ${base}/v1/forms/example-union
-${admin}
-`);
+  const [first] = forms.served;
+  const lines = ['', 'union-join development server', `  examples      ${base}/`];
+  forms.served.forEach((id, index) => {
+    lines.push(`  ${index === 0 ? 'forms' : '     '}         ${base}/try/?form=${id}`);
+  });
+  if (first === undefined) lines.push(`  forms         none: put <id>.json files in ${formsDir}`);
+  if (forms.notLoaded.length > 0) {
+    lines.push(`  not loaded    ${forms.notLoaded.join(', ')} (the errors above say why)`);
+  }
+  lines.push(
+    forms.served.includes(scriptTagForm)
+      ? `  script tag    ${base}/script-tag/`
+      : `  script tag    shows the form ${scriptTagForm}, which is not loaded: use the forms above`,
+    `  element       ${base}/union-join-form.js`,
+  );
+  if (first !== undefined) lines.push(`  form API      ${base}/v1/forms/${first}`);
+  if (ownTokens) lines.push('  admin token   the ones in UNION_JOIN_ADMIN_TOKENS');
+  else {
+    lines.push(`  admin token   ${token}   (name "dev"; stored in ${shownTokenFile})`);
+    if (first !== undefined) {
+      lines.push(
+        `  try           curl -H "Authorization: Bearer ${token}" ${base}/v1/forms/${first}/applications`,
+      );
+    }
+  }
+  console.log(lines.join('\n') + '\n');
 }
 
 const server = spawn(
@@ -127,6 +147,10 @@ const server = spawn(
 );
 createInterface({ input: server.stdout }).on('line', (line) => {
   console.log(line);
+  const served = /^union-join-server serving forms: (.+)$/.exec(line);
+  if (served?.[1]) forms.served = served[1].split(', ');
+  const notLoaded = /^union-join-server not loaded \(see the errors\): (.+)$/.exec(line);
+  if (notLoaded?.[1]) forms.notLoaded = notLoaded[1].split(', ');
   const listening = /^union-join-server listening on (http:\/\/\S+)$/.exec(line);
   if (listening?.[1]) printBanner(browsable(listening[1]));
 });

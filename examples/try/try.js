@@ -1,8 +1,19 @@
 // Opens the form named in `?form=` (and `?lang=`), and lists the element's events as they happen.
+// Without a valid `?form=`, it opens the first form the server serves.
 const params = new URLSearchParams(location.search);
 const requested = params.get('form') ?? '';
-const formId = /^[a-z0-9][a-z0-9-]{0,63}$/.test(requested) ? requested : 'example-union';
+const formId = /^[a-z0-9][a-z0-9-]{0,63}$/.test(requested) ? requested : await firstServedForm();
 const lang = params.get('lang');
+
+async function firstServedForm() {
+  try {
+    const response = await fetch('/served-forms.json');
+    const { forms } = await response.json();
+    return forms[0]?.id ?? 'example-union';
+  } catch {
+    return 'example-union';
+  }
+}
 
 const form = document.createElement('union-join-form');
 form.setAttribute('endpoint', location.origin);

@@ -108,7 +108,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', eventsRoutes(deps));
   app.route('/', funnelRoutes(deps));
   app.route('/', adminRoutes(deps));
-  app.route('/', staticRoutes(config));
+  app.route('/', staticRoutes({ ...config, forms: options.forms }));
 
   app.notFound((c) =>
     c.json({ error: 'not_found', message: 'Nothing here.', requestId: c.get('requestId') }, 404),

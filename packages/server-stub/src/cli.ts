@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { ConfigError, ServerStubError } from './errors.ts';
 import { HELP, parseCommand, type Environment } from './config.ts';
 import { rotateDataKey } from './crypto/rotate-data-key.ts';
+import type { FormRegistry } from './forms/form-registry.ts';
 import { createJsonLogger } from './logger.ts';
 import { openDataDir, startServer } from './server.ts';
 
@@ -21,6 +23,29 @@ function version(): string {
     version: string;
   };
   return pkg.version;
+}
+
+/**
+ * Says which forms are served (stdout) and, loudly, which form files were left out and why
+ * (stderr): the server starts without them rather than take the other forms down.
+ */
+function reportForms(forms: FormRegistry, io: CliIo): void {
+  const ids = forms.list().map((form) => form.id);
+  io.out(
+    ids.length > 0
+      ? `union-join-server serving forms: ${ids.join(', ')}\n`
+      : 'union-join-server serving no forms: the forms directory holds no <id>.json file\n',
+  );
+  if (forms.problems.length === 0) return;
+  const files = forms.problems.map((problem) => basename(problem.file));
+  io.out(`union-join-server not loaded (see the errors): ${files.join(', ')}\n`);
+  for (const problem of forms.problems)
+    io.err(`union-join-server: NOT LOADED ${problem.message}\n`);
+  const count = forms.problems.length;
+  io.err(
+    `union-join-server: ${count} form ${count === 1 ? 'file was' : 'files were'} not loaded ` +
+      '(see above) and answer 404; the other forms are served. Fix them and restart the server.\n',
+  );
 }
 
 /**
@@ -63,12 +88,14 @@ export async function main(
       return 0;
     }
     const server = await startServer(command.config, { env, logger });
-    io.out(`union-join-server listening on ${server.url}\n`);
     const stop = () => {
       void server.close().then(() => process.exit(0));
     };
+    // Before the line that says the server is up: whoever waits for it may stop it at once.
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    reportForms(server.forms, io);
+    io.out(`union-join-server listening on ${server.url}\n`);
     return 0;
   } catch (error) {
     // Each of the server's own errors is one line that says what to change; others keep their stack.

@@ -196,6 +196,9 @@ export async function startServer(
   const { storage, keyring } = opened;
   // Only now, so that a start that fails prints nothing but its reason.
   if (forms.list().length === 0) logger.warn('no_forms', { formsDir: config.formsDir });
+  for (const problem of forms.problems) {
+    logger.error('form_not_loaded', { file: problem.file, problem: problem.message });
+  }
   if (config.adminTokens.length === 0) logger.warn('no_admin_tokens', {});
 
   const worker = new WebhookWorker({
@@ -231,7 +234,11 @@ export async function startServer(
   rollup.start();
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  logger.info('listening', { url, forms: forms.list().length });
+  logger.info('listening', {
+    url,
+    forms: forms.list().length,
+    formsNotLoaded: forms.problems.length,
+  });
 
   return {
     url,

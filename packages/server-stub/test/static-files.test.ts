@@ -55,3 +55,18 @@ test('without a static directory, / is a JSON 404', async (t) => {
   assert.equal(response.status, 404);
   assert.equal(((await response.json()) as { error: string }).error, 'not_found');
 });
+
+test('with a static directory, /served-forms.json lists the forms served, for the example pages', async (t) => {
+  const server = withStaticFiles(t);
+  const response = await server.app.request('/served-forms.json');
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('cache-control'), 'no-cache');
+  assert.deepEqual(await response.json(), {
+    forms: [{ id: 'example-union', organisation: 'Example Union', locales: ['en', 'nb'] }],
+  });
+});
+
+test('without a static directory, there is no /served-forms.json', async (t) => {
+  const server = createTestServer(t);
+  assert.equal((await server.app.request('/served-forms.json')).status, 404);
+});

@@ -20,6 +20,23 @@ export interface FunnelPageContent {
   dropped: Partial<Record<DropReason, number>>;
   /** Why the requested date range was not used, if it was not. */
   error?: string;
+  /** Form files the server left out at start, each message naming the file and the JSON path. */
+  notLoaded?: readonly { file: string; message: string }[];
+}
+
+function notLoadedSection(files: readonly { file: string; message: string }[]): SafeHtml {
+  return html`<section class="not-loaded" aria-labelledby="not-loaded-title">
+    <h2 id="not-loaded-title" class="error">
+      ${files.length === 1 ? 'A form file was' : `${files.length} form files were`} not loaded
+    </h2>
+    <p>
+      Applicants get “form not found” for these forms; the other forms work. Fix the file and
+      restart the server.
+    </p>
+    <ul class="errors">
+      ${files.map((problem) => html`<li><pre>${problem.message}</pre></li>`)}
+    </ul>
+  </section>`;
 }
 
 const REASON_LABELS: Record<string, string> = {
@@ -309,6 +326,7 @@ export function renderFunnelPage(content: FunnelPageContent): string {
         }
       </header>
       <main>
+        ${content.notLoaded?.length ? notLoadedSection(content.notLoaded) : ''}
         ${content.sections.length === 0 ? html`<p>No forms are served.</p>` : content.sections.map(section)}
       </main>
       <footer class="muted">

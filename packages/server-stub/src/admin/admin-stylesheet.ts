@@ -58,4 +58,5 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { padding: .375rem .5rem; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 9rem; }
 ul.errors { padding-left: 1.25rem; }
+.not-loaded pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: .25rem 0; }
 `;

@@ -69,6 +69,7 @@ export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
       ...range,
       ticket: tickets.issue(name, now),
       dropped: await deps.storage.analytics.droppedTotals(range.from, range.to),
+      notLoaded: deps.forms.problems,
       ...(error === undefined ? {} : { error }),
     });
     return c.html(page, 200);

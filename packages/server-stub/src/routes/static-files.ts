@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import type { FormRegistry } from '../forms/form-registry.ts';
 import { securityHeaders } from '../http/security-headers.ts';
 
 /** Files of the built element served at `/` when an element directory is configured. */
@@ -18,13 +19,24 @@ export interface StaticRoutesOptions {
   staticDir?: string | undefined;
   /** Directory of the built element. */
   elementDir?: string | undefined;
+  /** The served forms, listed at `/served-forms.json` for the static pages. */
+  forms?: FormRegistry | undefined;
+}
+
+/** One entry of `/served-forms.json`. */
+export interface ServedFormSummary {
+  id: string;
+  organisation: string;
+  locales: readonly string[];
 }
 
 /**
  * Serves the built element at stable paths (`/union-join-form.js`, readable from any origin so any
- * site can embed it) and a static directory at `/` under a strict Content-Security-Policy.
+ * site can embed it) and a static directory at `/` under a strict Content-Security-Policy. With a
+ * static directory, `/served-forms.json` lists the forms this server serves, so the example pages
+ * offer the forms actually loaded rather than assume which ones exist.
  */
-export function staticRoutes({ staticDir, elementDir }: StaticRoutesOptions): Hono<AppEnv> {
+export function staticRoutes({ staticDir, elementDir, forms }: StaticRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   if (elementDir) {
     for (const file of ELEMENT_FILES) {
@@ -44,6 +56,17 @@ export function staticRoutes({ staticDir, elementDir }: StaticRoutesOptions): Ho
     }
   }
   if (staticDir) {
+    routes.get('/served-forms.json', securityHeaders('static'), (c) => {
+      const served: ServedFormSummary[] = (forms?.list() ?? [])
+        .map(({ id, definition }) => ({
+          id,
+          organisation: definition.organisation.name,
+          locales: definition.locales,
+        }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+      c.header('Cache-Control', 'no-cache');
+      return c.json({ forms: served });
+    });
     routes.get('*', securityHeaders('static'), serveStatic({ root: staticDir }));
   }
   return routes;
