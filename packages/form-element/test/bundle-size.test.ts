@@ -12,13 +12,16 @@
 // webmaster's console naming the address tried and a misspelt attribute, a Back link from "You
 // cannot join online", Change focusing the answer, and the review at 200 % zoom. The offline,
 // engine, styles and definition code was slimmed by about 300 bytes to pay for part of it.
+// 48,000 -> 48,700: the browser's Back and Forward moving between steps, a plain-http page told
+// it cannot collect answers, a resumed draft asking again for what no draft keeps, a year of
+// other than four digits named as such, and digits from any keyboard (full-width, Arabic-Indic).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 48_000;
+const CEILING_BYTES = 48_700;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -40,7 +43,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 48,000-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 48,700-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });
