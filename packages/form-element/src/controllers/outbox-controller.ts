@@ -95,6 +95,8 @@ export class OutboxController implements ReactiveController {
   #offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   /** The last attempt got an answer from the server (a 5xx, say): the connection is not to blame. */
   #serverFailed = false;
+  /** The last attempt got no answer although the browser was online (server down, endpoint, CORS). */
+  #unreachable = false;
   /** The receipt of the confirmation on screen, dropped once it has been seen. */
   #receipt: string | undefined;
   #seenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -326,19 +328,22 @@ export class OutboxController implements ReactiveController {
   };
 
   #noteFailure(error: unknown): void {
-    if (error instanceof ConnectionError || error instanceof TimeoutError) {
-      this.#offline = true;
-      this.#serverFailed = false;
-    } else if (error instanceof ApiError) {
+    if (error instanceof ApiError) {
       this.#serverFailed = true;
+    } else if (error instanceof ConnectionError || error instanceof TimeoutError) {
+      // No answer: the applicant's signal when the browser knows it is offline; otherwise it may
+      // as well be the server, so the notice does not blame their connection.
+      this.#offline ||= navigator.onLine === false;
+      this.#serverFailed = false;
+      this.#unreachable = !this.#offline;
     }
     this.#host.requestUpdate();
   }
 
   #queuedTexts(t: Translation): [string, string] {
-    return this.#serverFailed && !this.#offline
-      ? [t.queuedRetryTitle, `${t.queuedRetryBody} ${t.queuedBody}`]
-      : [t.queuedTitle, t.queuedBody];
+    if (this.#offline) return [t.queuedTitle, t.queuedBody];
+    if (this.#serverFailed) return [t.queuedRetryTitle, `${t.queuedRetryBody} ${t.queuedBody}`];
+    return this.#unreachable ? [t.queuedRetryTitle, t.queuedBody] : [t.queuedTitle, t.queuedBody];
   }
 
   /** Drops the receipt on screen once the page has been visible with it for a while. */

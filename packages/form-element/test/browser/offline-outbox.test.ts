@@ -1,3 +1,4 @@
+import { executeServerCommand } from '@web/test-runner-commands';
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { UnionJoinErrorEvent } from '../../src/events/error-event.ts';
@@ -145,6 +146,27 @@ describe('<union-join-form> offline outbox', () => {
     expect(heading(el)).to.equal(QUEUED);
   });
 
+  it('with no answer from the server while the browser is online, does not blame the connection', async () => {
+    fakeBackend();
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    // The server is down (or the endpoint wrong): no answer, but the browser is online.
+    await executeServerCommand('block-urls', { urls: ['*/v1/*'] });
+    try {
+      const queued = nextEvent<UnionJoinQueuedEvent>(el, 'union-join-queued');
+      $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+      await queued;
+      await el.updateComplete;
+      expect(heading(el)).to.equal(SAVED);
+      expect(textOf($(el, '.notice.info'))).not.to.contain('back online');
+      expect(textOf($(el, '.notice.info')), 'nor blames the server for sure').not.to.contain(
+        'The server could not',
+      );
+    } finally {
+      await executeServerCommand('block-urls', { urls: [] });
+    }
+  });
+
   it('shows the confirmation on a page reloaded the moment a queued application was delivered, once', async () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
@@ -249,7 +271,8 @@ describe('<union-join-form> offline outbox', () => {
     await toReview(el);
     await sendOffline(el);
     el.remove();
-    // The next visit loads the form by id while the network is still down.
+    // The next visit loads the form by id while the network is still down, as the browser knows.
+    Object.defineProperty(navigator, 'onLine', { get: () => false, configurable: true });
     const next = await fixture<UnionJoinForm>(
       html`<union-join-form lang="en" endpoint="" form-id="example-union"></union-join-form>`,
     );
@@ -261,6 +284,7 @@ describe('<union-join-form> offline outbox', () => {
     );
     await expect(next).to.be.accessible();
 
+    delete (navigator as { onLine?: boolean }).onLine;
     await goOnline();
     await eventually(() => backend.stored.size === 1, 'the application to arrive');
     await eventually(() => shown() === 'Application sent', 'the confirmation');
