@@ -141,10 +141,12 @@ export class UnionJoinForm extends LitElement {
     this.drafts = 'on';
     this.#submission.sharedKey = () => this.#drafts.key;
     // Browser Back and Forward move between the form's pages (it lives as long as the element).
-    new HistoryController(
-      this,
-      this.#journey,
-      () => this.#journey.view?.kind === 'confirmation' || this.#outbox.queued,
+    new HistoryController(this, this.#journey, () =>
+      this.#journey.view?.kind === 'confirmation' || this.#outbox.queued
+        ? 'sent'
+        : this.#drafts.offer
+          ? 'offer'
+          : undefined,
     );
     this.#drafts.onDeleted = () => this.#focus.focusAfterRender('#uj-drafts-notice');
     this.#journey.addListener({

@@ -15,13 +15,15 @@
 // 48,000 -> 48,700: the browser's Back and Forward moving between steps, a plain-http page told
 // it cannot collect answers, a resumed draft asking again for what no draft keeps, a year of
 // other than four digits named as such, and digits from any keyboard (full-width, Arabic-Indic).
+// 48,700 -> 48,900: Back and Forward with two forms on a page, and no blame on the applicant's
+// connection when the server gives no answer while the browser is online.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 48_700;
+const CEILING_BYTES = 48_900;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -43,7 +45,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 48,700-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 48,900-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

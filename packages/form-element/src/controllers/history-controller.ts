@@ -10,30 +10,43 @@ interface Entry {
 
 /** Forms on one page get their own history keys, in the order they are made. */
 let forms = 0;
+const PREFIX = 'union-join-form-';
+
+/** What the form is doing that history must not change: sent (or queued), or offering a draft. */
+export type HistoryHold = 'sent' | 'offer' | undefined;
+
+/** The entries of every form on the page in a history state, without the page's own keys. */
+function formEntries(state: unknown): Record<string, Entry> {
+  const entries: Record<string, Entry> = {};
+  if (typeof state !== 'object' || state === null) return entries;
+  for (const [key, value] of Object.entries(state)) {
+    if (key.startsWith(PREFIX)) entries[key] = value as Entry;
+  }
+  return entries;
+}
 
 /**
  * Lets the browser's Back and Forward buttons (and a phone's back gesture) move between the
  * form's pages, as they would between the pages of a GOV.UK form: each page the applicant goes on
- * to is a history entry of the same address, and going back shows the page of that entry.
- * Entries carry the form's own key, so a page's router and other forms leave them alone, and the
- * form itself never moves history: only the applicant does. Once the application is sent, Back
- * passes over the form's entries and leaves the page instead of reopening a sent review.
+ * to is a history entry of the same address, and going back shows the page of that entry. Each
+ * entry records the page of every form on the page, so two forms go back together, and carries
+ * only the forms' own keys, so a page's router leaves it alone. Once the application is sent,
+ * one Back passes over the form's entries and leaves the page instead of reopening the review.
  */
 export class HistoryController implements ReactiveController {
   readonly #journey: JourneyController;
-  readonly #key = `union-join-form-${++forms}`;
-  /** Whether the form is past navigating (confirmation, a queued application). */
-  readonly #settled: () => boolean;
+  readonly #key = `${PREFIX}${++forms}`;
+  readonly #hold: () => HistoryHold;
   /** Views shown in answer to history are not pushed again. */
   #quiet = false;
   /** The page on screen, so showing it again (with its problems, say) adds no entry. */
   #shown: string | undefined;
-  /** How deep the newest entry of this form is, for the next one. */
-  #depth = 0;
+  /** Passing over this form's entries after sending: one more step back leaves the page. */
+  #leaving = false;
 
-  constructor(host: ReactiveControllerHost, journey: JourneyController, settled: () => boolean) {
+  constructor(host: ReactiveControllerHost, journey: JourneyController, hold: () => HistoryHold) {
     this.#journey = journey;
-    this.#settled = settled;
+    this.#hold = hold;
     journey.addListener({ viewChanged: (view, focus) => this.#onView(view, focus) });
     host.addController(this);
   }
@@ -52,27 +65,31 @@ export class HistoryController implements ReactiveController {
     const samePage = shown === this.#shown || focus === 'summary';
     this.#shown = shown;
     if (this.#quiet || samePage || view.kind === 'confirmation') return;
-    const entry: Entry = { view: view.kind, depth: ++this.#depth };
+    const entries = formEntries(history.state);
+    const entry: Entry = { view: view.kind, depth: (entries[this.#key]?.depth ?? 0) + 1 };
     if (view.kind === 'step') entry.stepId = view.stepId;
-    history.pushState({ [this.#key]: entry }, '');
+    history.pushState({ ...entries, [this.#key]: entry }, '');
   }
 
   #onPop = (event: PopStateEvent): void => {
-    const state = event.state as Record<string, Entry | undefined> | null;
-    const entry = state?.[this.#key];
-    if (this.#settled()) {
-      // Sent or queued: the applicant is leaving, so pass over this form's entries.
-      if (entry) history.back();
+    const entry = formEntries(event.state)[this.#key];
+    const hold = this.#hold();
+    if (hold === 'sent') {
+      // The applicant is leaving a sent form: over its entries, then off the page it began on.
+      if (entry || this.#leaving) history.back();
+      this.#leaving = entry !== undefined;
       return;
     }
-    // Another form's entry on the same page is not a reason to move.
-    const others = Object.keys(state ?? {}).some((key) => key.startsWith('union-join-form-'));
-    if (!entry && (others || this.#depth === 0)) return;
-    this.#depth = entry?.depth ?? 0;
+    if (hold === 'offer') return;
+    // No entry of this form: back where it began, on its first page.
+    const target = entry?.view === 'review' ? 'review' : `step:${entry?.stepId ?? ''}`;
+    const view = this.#journey.view;
+    const current = view?.kind === 'step' ? `step:${view.stepId}` : view?.kind;
+    const first = entry === undefined && this.#journey.position().index === 0;
+    if (target === current || first || entry?.view === 'ineligible') return;
     this.#quietly(() => {
-      // Back before the form's first entry: where it began, its first page.
       if (entry?.view === 'review') this.#journey.showReview();
-      else if (entry?.view !== 'ineligible') this.#journey.showStep(entry?.stepId);
+      else this.#journey.showStep(entry?.stepId);
     });
   };
 

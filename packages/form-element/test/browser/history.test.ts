@@ -1,7 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { useMockApi, worker } from './fixtures/api.ts';
-import { exampleUnion } from './fixtures/definitions.ts';
+import { branching, exampleUnion } from './fixtures/definitions.ts';
 import {
   $$,
   button,
@@ -83,7 +83,9 @@ describe('<union-join-form> and the browser’s Back and Forward buttons', () =>
         ),
       ),
     );
+    // The entry before the join page, where one Back from the confirmation should lead.
     const before = JSON.stringify(history.state);
+    history.pushState({ page: 'join' }, '');
     const el = await mount(exampleUnion);
     await toReview(el);
     button(el, 'Send application').click();
@@ -95,5 +97,29 @@ describe('<union-join-form> and the browser’s Back and Forward buttons', () =>
       'history back where the form began',
     );
     expect(heading(el)).to.equal('Application sent');
+  });
+
+  it('takes two forms on one page back in the order they moved, each to its own page', async () => {
+    const first = await mount(exampleUnion);
+    const second = await fixture<UnionJoinForm>(
+      html`<union-join-form lang="en" drafts="off" .definition=${branching}></union-join-form>`,
+    );
+    await fillAboutYou(first);
+    await continueOn(first);
+    await second.updateComplete;
+    option(second, 'status', 'Working').click();
+    await second.updateComplete;
+    await continueOn(second);
+    expect(heading(second)).to.equal('Your job');
+    option(first, 'membershipType', 'Full').click();
+    await first.updateComplete;
+    await type(first, 'uj-employer', 'Acme');
+    await continueOn(first);
+    expect(heading(first)).to.equal('Keeping in touch');
+    await browser(first, 'back', 'Your work');
+    expect(heading(second), 'the other form stays').to.equal('Your job');
+    await browser(second, 'back', 'Your status');
+    expect(heading(first)).to.equal('Your work');
+    await browser(first, 'back', 'About you');
   });
 });
