@@ -12,6 +12,7 @@ import {
   option,
   type,
   until,
+  answerToReview,
 } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
@@ -25,24 +26,13 @@ async function browser(
   await until(() => heading(el) === expected, `"${expected}" after the browser's ${move}`);
 }
 
-async function toReview(el: UnionJoinForm): Promise<void> {
-  await fillAboutYou(el);
-  await continueOn(el);
-  option(el, 'membershipType', 'Full').click();
-  await el.updateComplete;
-  await type(el, 'uj-employer', 'Acme');
-  await continueOn(el);
-  await continueOn(el);
-  expect(heading(el)).to.equal('Check your answers');
-}
-
 describe('<union-join-form> and the browser’s Back and Forward buttons', () => {
   useMockApi();
 
   it('moves between the steps and the review, keeping the answers, with focus on each heading', async () => {
     const el = await mount(exampleUnion);
     const start = history.length;
-    await toReview(el);
+    await answerToReview(el);
     expect(history.length - start, 'one entry per page gone on to').to.equal(3);
     await browser(el, 'back', 'Keeping in touch');
     await browser(el, 'back', 'Your work');
@@ -65,7 +55,7 @@ describe('<union-join-form> and the browser’s Back and Forward buttons', () =>
 
   it('returns from a Change step to the review', async () => {
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     $$<HTMLButtonElement>(el, '.summary button.link')[2]!.click();
     await el.updateComplete;
     expect(heading(el)).to.equal('About you');
@@ -87,7 +77,7 @@ describe('<union-join-form> and the browser’s Back and Forward buttons', () =>
     const before = JSON.stringify(history.state);
     history.pushState({ page: 'join' }, '');
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     button(el, 'Send application').click();
     await until(() => heading(el) === 'Application sent', 'the confirmation');
     history.back();

@@ -19,15 +19,13 @@ import {
 import {
   $,
   button,
-  continueOn,
   heading,
   mount,
   nextEvent,
-  option,
   root,
   textOf,
   type,
-  fillAboutYou,
+  answerToReview,
 } from './fixtures/helpers.ts';
 
 const APPLICATIONS = '/v1/forms/example-union/applications';
@@ -67,17 +65,6 @@ function fakeBackend(script: number[] = []) {
   return { stored, requests };
 }
 
-async function toReview(el: UnionJoinForm, email = 'ada@example.org'): Promise<void> {
-  await fillAboutYou(el, { email });
-  await continueOn(el);
-  option(el, 'membershipType', 'Full').click();
-  await el.updateComplete;
-  await type(el, 'uj-employer', 'Acme');
-  await continueOn(el);
-  await continueOn(el);
-  expect(heading(el)).to.equal('Check your answers');
-}
-
 /** Sends while the API cannot be reached; resolves once the application is queued. */
 async function sendOffline(el: UnionJoinForm): Promise<UnionJoinQueuedEvent> {
   await goOffline();
@@ -98,7 +85,7 @@ describe('<union-join-form> offline outbox', () => {
   it('queues an application sent while offline, then delivers it once back online', async () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     leavePage();
     await eventually(async () => (await storedKeys('drafts')).length === 1, 'the draft');
     const queued = await sendOffline(el);
@@ -128,7 +115,7 @@ describe('<union-join-form> offline outbox', () => {
   it('after server errors while online, says the application is saved and will be sent, not that the connection failed', async () => {
     fakeBackend([503, 503, 503]);
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     const queued = nextEvent<UnionJoinQueuedEvent>(el, 'union-join-queued');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     await queued;
@@ -149,7 +136,7 @@ describe('<union-join-form> offline outbox', () => {
   it('with no answer from the server while the browser is online, does not blame the connection', async () => {
     fakeBackend();
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     // The server is down (or the endpoint wrong): no answer, but the browser is online.
     await executeServerCommand('block-urls', { urls: ['*/v1/*'] });
     try {
@@ -170,7 +157,7 @@ describe('<union-join-form> offline outbox', () => {
   it('shows the confirmation on a page reloaded the moment a queued application was delivered, once', async () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     await sendOffline(el);
     const delivered = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
     await goOnline();
@@ -194,7 +181,7 @@ describe('<union-join-form> offline outbox', () => {
   it('tells the applicant when the backend refuses a queued application because it does not take this form', async () => {
     const backend = fakeBackend([404]);
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     await sendOffline(el);
     el.remove();
     await goOnline();
@@ -218,7 +205,7 @@ describe('<union-join-form> offline outbox', () => {
   it('delivers exactly one application from two open pages, after a 503', async () => {
     const backend = fakeBackend([503, 503, 503, 503]);
     const first = await mount(exampleUnion);
-    await toReview(first);
+    await answerToReview(first);
     await sendOffline(first);
     // A second page of the same form, opened while the application waits.
     const second = await reopen(exampleUnion);
@@ -247,7 +234,7 @@ describe('<union-join-form> offline outbox', () => {
   it('delivers on the next visit and shows the confirmation there', async () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     await sendOffline(el);
     el.remove();
     await goOnline();
@@ -268,7 +255,7 @@ describe('<union-join-form> offline outbox', () => {
     const backend = fakeBackend();
     worker.use(http.get('/v1/forms/example-union', () => HttpResponse.json(exampleUnion)));
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     await sendOffline(el);
     el.remove();
     // The next visit loads the form by id while the network is still down, as the browser knows.
@@ -296,7 +283,7 @@ describe('<union-join-form> offline outbox', () => {
   it('lets a second applicant on the same offline device start and queue their own application', async () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     const firstKey = (await sendOffline(el)).detail.idempotencyKey;
     button(el, 'Start a new application').click();
     await el.updateComplete;
@@ -304,7 +291,7 @@ describe('<union-join-form> offline outbox', () => {
     expect(el.shadowRoot?.activeElement?.id, 'focus on the new first step').to.equal('uj-heading');
     expect($<HTMLInputElement>(el, '#uj-givenName').value, 'nothing of the first').to.equal('');
 
-    await toReview(el, 'grace@example.org');
+    await answerToReview(el, 'grace@example.org');
     const secondKey = (await sendOffline(el)).detail.idempotencyKey;
     expect(secondKey).not.to.equal(firstKey);
     expect(heading(el)).to.equal(QUEUED);
@@ -332,7 +319,7 @@ describe('<union-join-form> offline outbox', () => {
   it('says when an earlier queued application is sent while a new one is being filled in', async () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     await sendOffline(el);
     button(el, 'Start a new application').click();
     await el.updateComplete;
@@ -353,7 +340,7 @@ describe('<union-join-form> offline outbox', () => {
   it('brings the answers back with the reason when the server refuses a queued application', async () => {
     const backend = fakeBackend([422]);
     const el = await mount(exampleUnion);
-    await toReview(el);
+    await answerToReview(el);
     await sendOffline(el);
     el.remove();
     await goOnline();
@@ -371,7 +358,7 @@ describe('<union-join-form> offline outbox', () => {
   it('without device storage keeps the failure on the page instead of queueing', async () => {
     fakeBackend();
     const el = await mount(exampleUnion, { drafts: 'off' });
-    await toReview(el);
+    await answerToReview(el);
     await goOffline();
     const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
