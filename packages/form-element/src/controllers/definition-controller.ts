@@ -73,7 +73,8 @@ export class DefinitionController implements ReactiveController {
   hostUpdate(): void {
     const { definition, src, endpoint, formId } = this.#host;
     const inputs = [definition, src, endpoint, formId];
-    if (inputs.every((value, i) => this.#inputs && Object.is(value, this.#inputs[i]))) return;
+    const previous = this.#inputs;
+    if (previous && inputs.every((value, i) => Object.is(value, previous[i]))) return;
     this.#inputs = inputs;
     this.#load();
   }

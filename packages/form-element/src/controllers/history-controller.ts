@@ -1,11 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FocusTarget, JourneyController, View } from './journey-controller.ts';
 
-/** What one of this form's history entries remembers: the page and how deep it is. */
+/** What one of this form's history entries remembers: the page it was on. */
 interface Entry {
-  view: 'step' | 'review' | 'ineligible';
+  kind: 'step' | 'review' | 'ineligible';
   stepId?: string;
-  depth: number;
+}
+
+/** One name per page of the form: `step:<id>`, `review`, `ineligible`. */
+function pageOf(view: { kind: string; stepId?: string } | undefined): string | undefined {
+  return view?.kind === 'step' ? `step:${view.stepId}` : view?.kind;
 }
 
 /** Forms on one page get their own history keys, in the order they are made. */
@@ -60,13 +64,13 @@ export class HistoryController implements ReactiveController {
   }
 
   #onView(view: View, focus: FocusTarget): void {
-    const shown = view.kind === 'step' ? `step:${view.stepId}` : view.kind;
+    const shown = pageOf(view);
     // Problems found on Continue or Send are the same page, not a new one to go back from.
     const samePage = shown === this.#shown || focus === 'summary';
     this.#shown = shown;
     if (this.#quiet || samePage || view.kind === 'confirmation') return;
     const entries = formEntries(history.state);
-    const entry: Entry = { view: view.kind, depth: (entries[this.#key]?.depth ?? 0) + 1 };
+    const entry: Entry = { kind: view.kind };
     if (view.kind === 'step') entry.stepId = view.stepId;
     history.pushState({ ...entries, [this.#key]: entry }, '');
   }
@@ -82,13 +86,11 @@ export class HistoryController implements ReactiveController {
     }
     if (hold === 'offer') return;
     // No entry of this form: back where it began, on its first page.
-    const target = entry?.view === 'review' ? 'review' : `step:${entry?.stepId ?? ''}`;
-    const view = this.#journey.view;
-    const current = view?.kind === 'step' ? `step:${view.stepId}` : view?.kind;
+    const here = pageOf(this.#journey.view);
     const first = entry === undefined && this.#journey.position().index === 0;
-    if (target === current || first || entry?.view === 'ineligible') return;
+    if (here === pageOf(entry) || first || entry?.kind === 'ineligible') return;
     this.#quietly(() => {
-      if (entry?.view === 'review') this.#journey.showReview();
+      if (entry?.kind === 'review') this.#journey.showReview();
       else this.#journey.showStep(entry?.stepId);
     });
   };
