@@ -3,7 +3,16 @@ import { http, HttpResponse } from 'msw';
 import type { UnionJoinErrorEvent } from '../../src/events/error-event.ts';
 import { useMockApi, worker } from './fixtures/api.ts';
 import { exampleUnion } from './fixtures/definitions.ts';
-import { $, $$, heading, mount, root, textOf, until } from './fixtures/helpers.ts';
+import {
+  $,
+  $$,
+  heading,
+  mount,
+  root,
+  textOf,
+  until,
+  capturingConsole,
+} from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 const FORM = '/v1/forms/example-union';
@@ -12,19 +21,6 @@ async function mountById(): Promise<UnionJoinForm> {
   return fixture<UnionJoinForm>(
     html`<union-join-form lang="en" endpoint="" form-id="example-union"></union-join-form>`,
   );
-}
-
-/** Collects console.error calls during `run`, without printing them. */
-async function capturingConsoleErrors(run: () => Promise<void>): Promise<unknown[][]> {
-  const original = console.error;
-  const calls: unknown[][] = [];
-  console.error = (...args: unknown[]) => calls.push(args);
-  try {
-    await run();
-  } finally {
-    console.error = original;
-  }
-  return calls;
 }
 
 describe('<union-join-form> loading', () => {
@@ -72,7 +68,7 @@ describe('<union-join-form> loading', () => {
       ),
     );
     let el: UnionJoinForm | undefined;
-    await capturingConsoleErrors(async () => {
+    await capturingConsole('error', async () => {
       el = await fixture<UnionJoinForm>(
         html`<union-join-form lang="en" src="/forms/broken.json"></union-join-form>`,
       );
@@ -87,7 +83,7 @@ describe('<union-join-form> loading', () => {
   it('says a src whose server fails could not be loaded, not that the form was taken down', async () => {
     worker.use(http.get('/forms/join.json', () => new HttpResponse('oops', { status: 500 })));
     let el: UnionJoinForm | undefined;
-    await capturingConsoleErrors(async () => {
+    await capturingConsole('error', async () => {
       el = await fixture<UnionJoinForm>(
         html`<union-join-form lang="en" src="/forms/join.json"></union-join-form>`,
       );
@@ -99,7 +95,7 @@ describe('<union-join-form> loading', () => {
 
   it('names the address it tried on the console, so a webmaster can check it', async () => {
     worker.use(http.get('/forms/missing.json', () => new HttpResponse(null, { status: 404 })));
-    const errors = await capturingConsoleErrors(async () => {
+    const errors = await capturingConsole('error', async () => {
       const el = await fixture<UnionJoinForm>(
         html`<union-join-form lang="en" src="/forms/missing.json"></union-join-form>`,
       );
@@ -110,7 +106,7 @@ describe('<union-join-form> loading', () => {
 
   it('names the form id and endpoint it tried when the backend cannot be reached', async () => {
     worker.use(http.get(FORM, () => HttpResponse.error()));
-    const errors = await capturingConsoleErrors(async () => {
+    const errors = await capturingConsole('error', async () => {
       const el = await mountById();
       await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
     });
@@ -127,7 +123,7 @@ describe('<union-join-form> loading', () => {
       ),
     );
     let failure: UnionJoinErrorEvent | undefined;
-    const errors = await capturingConsoleErrors(async () => {
+    const errors = await capturingConsole('error', async () => {
       const el = await mountById();
       el.addEventListener('union-join-error', (e) => (failure = e), { once: true });
       await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
@@ -144,7 +140,7 @@ describe('<union-join-form> loading', () => {
 
   it('says the form could not be loaded when the network fails', async () => {
     worker.use(http.get(FORM, () => HttpResponse.error()));
-    await capturingConsoleErrors(async () => {
+    await capturingConsole('error', async () => {
       const el = await mountById();
       await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
       expect($$(el, '.notice button')).to.have.length(1);
@@ -156,7 +152,7 @@ describe('<union-join-form> loading', () => {
     worker.use(
       http.get(FORM, () => (online ? HttpResponse.json(exampleUnion) : HttpResponse.error())),
     );
-    await capturingConsoleErrors(async () => {
+    await capturingConsole('error', async () => {
       const el = await mountById();
       await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
       expect(root(el).querySelector('.notice.info'), 'nothing waits to be sent').to.equal(null);
@@ -177,7 +173,7 @@ describe('<union-join-form> loading', () => {
       once: true,
     });
     let el: UnionJoinForm | undefined;
-    const errors = await capturingConsoleErrors(async () => {
+    const errors = await capturingConsole('error', async () => {
       el = await mount(broken);
     });
     const shown = $$(el!, '.issues li').map(textOf);
@@ -200,7 +196,7 @@ describe('<union-join-form> loading', () => {
     let el: UnionJoinForm | undefined;
     let errors: unknown[][] = [];
     try {
-      errors = await capturingConsoleErrors(async () => {
+      errors = await capturingConsole('error', async () => {
         el = await mount(exampleUnion);
       });
     } finally {
@@ -215,16 +211,11 @@ describe('<union-join-form> loading', () => {
   });
 
   it('names a misspelt attribute on the console when it has no form to show', async () => {
-    const original = console.warn;
-    const warnings: unknown[][] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args);
-    try {
+    const warnings = await capturingConsole('warn', async () => {
       await fixture(
         html`<union-join-form lang="en" class="join" formid="example-union"></union-join-form>`,
       );
-    } finally {
-      console.warn = original;
-    }
+    });
     expect(warnings).to.have.length(1);
     expect(String(warnings[0]?.[0])).to.contain('formid').and.to.contain('form-id');
     expect(String(warnings[0]?.[0])).not.to.contain('class');

@@ -18,6 +18,7 @@ import {
   type,
   until,
   fillAboutYou,
+  capturingConsole,
 } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
@@ -164,17 +165,12 @@ describe('<union-join-form> submission', () => {
     const el = await mount(exampleUnion, { drafts: 'off' });
     await toReview(el);
     const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
-    const original = console.warn;
-    const warned: unknown[] = [];
-    console.warn = (message: unknown) => warned.push(message);
-    try {
+    const warned = await capturingConsole('warn', async () => {
       send(el);
       expect((await failed).detail.kind).to.equal('submit');
-    } finally {
-      console.warn = original;
-    }
+    });
     // The browser says it is online, so the webmaster hears it may be the endpoint or CORS.
-    expect(String(warned[0])).to.contain('no answer from /').and.to.contain('CORS');
+    expect(String(warned[0]?.[0])).to.contain('no answer from /').and.to.contain('CORS');
     await el.updateComplete;
     const notice = $(el, '.notice[role="alert"]');
     expect(textOf(notice)).to.not.equal('');
@@ -293,17 +289,14 @@ describe('<union-join-form> submission', () => {
     const el = await mount(exampleUnion);
     await toReview(el);
     const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
-    const original = console.error;
-    const logged: unknown[] = [];
-    console.error = (message: unknown) => logged.push(message);
-    try {
+    const logged = await capturingConsole('error', async () => {
       send(el);
       expect((await failed).detail.kind).to.equal('validation');
-    } finally {
-      console.error = original;
-    }
+    });
     expect(logged, 'the webmaster learns what the server refused').to.deep.equal([
-      'union-join-form: the server refused the application (422 validation_failed): formVersion invalid_version',
+      [
+        'union-join-form: the server refused the application (422 validation_failed): formVersion invalid_version',
+      ],
     ]);
     await el.updateComplete;
     expect(heading(el)).to.equal('Check your answers');
