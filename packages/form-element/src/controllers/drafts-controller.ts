@@ -35,7 +35,8 @@ export interface DraftsHost extends ReactiveControllerHost, EventTarget {
  * hidden) and offers them back on return: "Continue your application" or "Start again". Only what
  * the engine calls persistable is written, and the sdk store strips bank details and national ids
  * again. The draft is deleted on confirmation, when the application is queued, when the applicant
- * turns out to be too young, and on "Start again" or "Delete saved answers". With `drafts="off"`
+ * turns out to be too young (saving again if they go back to correct the date), and on "Start
+ * again" or "Delete saved answers". With `drafts="off"`
  * nothing here touches the device.
  */
 export class DraftsController implements ReactiveController {
@@ -48,6 +49,8 @@ export class DraftsController implements ReactiveController {
   #unsubscribe: (() => void) | undefined;
   #unbindPage: (() => void) | undefined;
   #saving = false;
+  /** Saving stopped at "You cannot join online": it starts again if the applicant goes back. */
+  #turnedAway = false;
   #stepId: string | undefined;
   /** The idempotency key saved with this page's draft (see {@link DraftsController.key}). */
   #key: string | undefined;
@@ -119,6 +122,7 @@ export class DraftsController implements ReactiveController {
     this.#definition = definition;
     this.#offer = undefined;
     this.#saving = false;
+    this.#turnedAway = false;
     this.#notice = undefined;
     this.#key = undefined;
     this.#stepId = this.#journey.currentStep?.id;
@@ -253,9 +257,13 @@ export class DraftsController implements ReactiveController {
     this.#notice = undefined;
     if (view.kind === 'step') this.#stepId = view.stepId;
     if (view.kind === 'ineligible' || view.kind === 'confirmation') {
+      this.#turnedAway = view.kind === 'ineligible' && (this.#saving || this.#turnedAway);
       void this.discard();
       return;
     }
+    // Back from "You cannot join online" to correct a mistyped birth year: keep answers again.
+    if (this.#turnedAway) this.#saving = true;
+    this.#turnedAway = false;
     if (this.#saving) this.#autosaver.schedule();
   }
 

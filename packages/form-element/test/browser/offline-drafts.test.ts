@@ -378,6 +378,24 @@ describe('<union-join-form> drafts', () => {
     expect(await deviceText()).not.to.contain('Zqlater');
   });
 
+  it('keeps saving again once a mistyped birth year is corrected from "You cannot join online"', async () => {
+    const el = await mount(exampleUnion);
+    await fillAboutYou(el, { year: String(new Date().getFullYear() - 10) });
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('ada@example.org'), 'the draft');
+    await continueOn(el);
+    expect(heading(el)).to.equal('You cannot join online');
+    await eventually(async () => (await storedKeys('drafts')).length === 0, 'the draft to go');
+    button(el, 'Back').click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('About you');
+    await type(el, 'uj-birthDate-year', '1990');
+    await continueOn(el);
+    expect(heading(el)).to.equal('Your work');
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('ada@example.org'), 'the draft');
+  });
+
   it('does not offer an expired draft, and removes it', async () => {
     await clearDevice();
     const storage = await openDraftStorage();
