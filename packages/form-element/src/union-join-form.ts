@@ -134,14 +134,15 @@ export class UnionJoinForm extends LitElement {
   );
   readonly #definition = new DefinitionController(this, (state) => this.#onDefinition(state));
   readonly #analytics = new AnalyticsController(this, this.#journey);
+  readonly #history: HistoryController;
 
   constructor() {
     super();
     this.analytics = 'on';
     this.drafts = 'on';
     this.#submission.sharedKey = () => this.#drafts.key;
-    // Browser Back and Forward move between the form's pages (it lives as long as the element).
-    new HistoryController(this, this.#journey, () =>
+    // Browser Back and Forward move between the form's pages.
+    this.#history = new HistoryController(this, this.#journey, () =>
       this.#journey.view?.kind === 'confirmation' || this.#outbox.queued
         ? 'sent'
         : this.#drafts.offer
@@ -331,7 +332,11 @@ export class UnionJoinForm extends LitElement {
 
   #renderBack(): TemplateResult | typeof nothing {
     if (!this.#journey.canGoBack) return nothing;
-    return html`<button type="button" class="link back" @click=${() => this.#journey.back()}>
+    return html`<button
+      type="button"
+      class="link back"
+      @click=${() => this.#history.back() || this.#journey.back()}
+    >
       ${this.#t().back}
     </button>`;
   }

@@ -17,13 +17,15 @@
 // other than four digits named as such, and digits from any keyboard (full-width, Arabic-Indic).
 // 48,700 -> 48,900: Back and Forward with two forms on a page, and no blame on the applicant's
 // connection when the server gives no answer while the browser is online.
+// 48,900 -> 49,000: the form's Back link going back through history (browser Back and Forward
+// then agree with it), and saving again after a mistyped birth year is corrected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 48_900;
+const CEILING_BYTES = 49_000;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -45,7 +47,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 48,900-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 49,000-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

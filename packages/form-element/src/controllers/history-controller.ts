@@ -1,10 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FocusTarget, JourneyController, View } from './journey-controller.ts';
 
-/** What one of this form's history entries remembers: the page it was on. */
+/** What one of this form's history entries remembers: the page it was on, and the one before. */
 interface Entry {
   kind: 'step' | 'review' | 'ineligible';
   stepId?: string;
+  /** The page of the entry this one was pushed over; none when that entry had no page of this form. */
+  from?: string;
 }
 
 /** One name per page of the form: `step:<id>`, `review`, `ineligible`. */
@@ -72,7 +74,24 @@ export class HistoryController implements ReactiveController {
     const entries = formEntries(history.state);
     const entry: Entry = { kind: view.kind };
     if (view.kind === 'step') entry.stepId = view.stepId;
+    const from = pageOf(entries[this.#key]);
+    if (from) entry.from = from;
     history.pushState({ ...entries, [this.#key]: entry }, '');
+  }
+
+  /**
+   * The form's Back link, when the history entry before this one is the page it goes back to:
+   * goes back through history, so Back link and browser Back stay one path and the browser's
+   * Forward then returns. Returns false when the link must move by itself.
+   */
+  back(): boolean {
+    const entry = formEntries(history.state)[this.#key];
+    if (this.#hold() || !entry || pageOf(entry) !== this.#shown) return false;
+    // An entry over one without this form's page goes back to where the form began: its first step.
+    const from = entry.from ?? pageOf({ kind: 'step', stepId: this.#journey.firstStepId });
+    if (from !== pageOf(this.#journey.backTarget())) return false;
+    history.back();
+    return true;
   }
 
   #onPop = (event: PopStateEvent): void => {

@@ -105,6 +105,11 @@ export class JourneyController implements ReactiveController {
     };
   }
 
+  /** The first step the applicant is asked, where the form begins. */
+  get firstStepId(): string | undefined {
+    return this.#visibleSteps()[0]?.id;
+  }
+
   /** Whether the current view has a Back link. */
   get canGoBack(): boolean {
     const view = this.#view;
@@ -163,28 +168,28 @@ export class JourneyController implements ReactiveController {
   }
 
   /**
-   * Goes one page back: the previous visible step, the review after a Change link, or the page
+   * The page one back: the previous visible step, the review after a Change link, or the page
    * that turned the applicant away (to correct a mistyped date of birth).
    */
-  back(): void {
+  backTarget(): View | undefined {
     const view = this.#view;
     const steps = this.#visibleSteps();
     if (view?.kind === 'review') {
       const last = steps.at(-1);
-      if (last) this.#show({ kind: 'step', stepId: last.id }, 'heading');
-      return;
+      return last && { kind: 'step', stepId: last.id };
     }
-    if (view?.kind === 'ineligible' && this.#beforeIneligible) {
-      this.#show(this.#beforeIneligible, 'heading');
-      return;
-    }
-    if (view?.kind !== 'step') return;
-    if (this.#returnToReview) {
-      this.showReview();
-      return;
-    }
+    if (view?.kind === 'ineligible') return this.#beforeIneligible;
+    if (view?.kind !== 'step') return undefined;
+    if (this.#returnToReview) return { kind: 'review' };
     const previous = steps[steps.findIndex((s) => s.id === view.stepId) - 1];
-    if (previous) this.#show({ kind: 'step', stepId: previous.id }, 'heading');
+    return previous && { kind: 'step', stepId: previous.id };
+  }
+
+  /** Goes to {@link JourneyController.backTarget}, if there is a page back. */
+  back(): void {
+    const target = this.backTarget();
+    if (target?.kind === 'review') this.showReview();
+    else if (target) this.#show(target, 'heading');
   }
 
   /** Opens the step holding `fieldId` from the review; Continue will come back to the review. */

@@ -3,7 +3,7 @@ import type { UnionJoinStepEvent } from '../../src/events/step-event.ts';
 import { exampleUnion } from './fixtures/definitions.ts';
 import {
   $,
-  button,
+  back,
   continueOn,
   heading,
   mount,
@@ -64,8 +64,7 @@ describe('<union-join-form> eligibility', () => {
     await answerAboutYou(el, new Date().getFullYear() - 1);
     await continueOn(el);
     expect(heading(el)).to.equal('You cannot join online');
-    button(el, 'Back').click();
-    await el.updateComplete;
+    await back(el);
     expect(heading(el)).to.equal('About you');
     expect($<HTMLInputElement>(el, '#uj-email').value).to.equal('sam@example.org');
     await type(el, 'uj-birthDate-year', String(new Date().getFullYear() - 31));

@@ -44,6 +44,50 @@ describe('<union-join-form> and the browser’s Back and Forward buttons', () =>
     expect(heading(el)).to.equal('Keeping in touch');
   });
 
+  it('makes the form’s Back link and the browser’s Back one path, so Forward returns', async () => {
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    const length = history.length;
+    button(el, 'Back').click();
+    await until(() => heading(el) === 'Keeping in touch', 'the last step');
+    button(el, 'Back').click();
+    await until(() => heading(el) === 'Your work', 'the second step');
+    expect(el.shadowRoot?.activeElement?.id).to.equal('uj-heading');
+    expect(history.length, 'no entry added by the Back link').to.equal(length);
+    await browser(el, 'forward', 'Keeping in touch');
+    await browser(el, 'forward', 'Check your answers');
+  });
+
+  it('goes back from a Change step, and from "You cannot join online", through history', async () => {
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    const length = history.length;
+    $$<HTMLButtonElement>(el, '.summary button.link')[2]!.click();
+    await el.updateComplete;
+    button(el, 'Back').click();
+    await until(() => heading(el) === 'Check your answers', 'the review');
+    await browser(el, 'forward', 'About you');
+    await type(el, 'uj-birthDate-year', String(new Date().getFullYear() - 10));
+    await continueOn(el);
+    expect(heading(el)).to.equal('You cannot join online');
+    button(el, 'Back').click();
+    await until(() => heading(el) === 'About you', 'the step to correct');
+    expect(history.length, 'the Change step and the page turning away').to.equal(length + 2);
+  });
+
+  it('moves by itself where the entry before is another page: the Back link adds an entry', async () => {
+    const el = await mount(exampleUnion);
+    await fillAboutYou(el);
+    await continueOn(el);
+    const length = history.length;
+    // The page's own code takes over the entry (a router, say): the form's page is not in it.
+    history.replaceState(null, '');
+    button(el, 'Back').click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('About you');
+    expect(history.length).to.equal(length + 1);
+  });
+
   it('adds no entry for problems shown on the same step', async () => {
     const el = await mount(exampleUnion);
     const start = history.length;

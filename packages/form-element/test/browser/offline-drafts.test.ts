@@ -17,6 +17,7 @@ import {
 } from './fixtures/device.ts';
 import {
   $,
+  back,
   button,
   clearDevice,
   continueOn,
@@ -88,8 +89,7 @@ describe('<union-join-form> drafts', () => {
     expect($<HTMLInputElement>(el, '#uj-employer').value).to.equal('Acme');
     expect(option(el, 'membershipType', 'Full').checked).to.equal(true);
     expect(el.shadowRoot?.activeElement?.id, 'focus on the step heading').to.equal('uj-heading');
-    $<HTMLButtonElement>(el, 'button.back').click();
-    await el.updateComplete;
+    await back(el);
     expect($<HTMLInputElement>(el, '#uj-givenName').value).to.equal('Ada');
     expect($<HTMLInputElement>(el, '#uj-email').value).to.equal('ada@example.org');
   });
@@ -386,8 +386,7 @@ describe('<union-join-form> drafts', () => {
     await continueOn(el);
     expect(heading(el)).to.equal('You cannot join online');
     await eventually(async () => (await storedKeys('drafts')).length === 0, 'the draft to go');
-    button(el, 'Back').click();
-    await el.updateComplete;
+    await back(el);
     expect(heading(el)).to.equal('About you');
     await type(el, 'uj-birthDate-year', '1990');
     await continueOn(el);
