@@ -31,6 +31,13 @@ test('formats dates and numbers for the language', () => {
   assert.equal(formatAnswer(field('salary'), 31250.5, options('en-GB')), '31,250.5');
 });
 
+test('shows a year as typed and every decimal typed, without rounding', () => {
+  assert.equal(formatAnswer(field('salary'), 2019, options('en-GB')), '2019');
+  assert.equal(formatAnswer(field('salary'), 2019, options('sv-SE', 'sv')), '2019');
+  assert.equal(formatAnswer(field('salary'), 1.23456, options('en-GB')), '1.23456');
+  assert.equal(formatAnswer(field('salary'), 37.5, options('nb-NO', 'nb')), '37,5');
+});
+
 test('shows option labels, not values, one per line for multi-choice', () => {
   assert.equal(formatAnswer(field('sector'), 'public', options('en-GB')), 'Public');
   assert.equal(

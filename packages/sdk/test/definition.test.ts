@@ -203,6 +203,16 @@ describe('parseFormDefinition: structural problems', () => {
     assertIssue(form, 'organisation.privacyNoticeUrl', 'full web address', 'https://');
   });
 
+  it('rejects texts and an organisation name of only spaces, which would show as nothing', () => {
+    const form = designExample();
+    fields(form, 0)[0]!.label = '   ';
+    steps(form)[1]!.title = { en: 'Work', nb: '\u00a0\n' };
+    (form.organisation as Json).name = ' ';
+    assertIssue(form, 'steps[0].fields[0].label', 'must not be empty');
+    assertIssue(form, 'steps[1].title.nb', 'must not be empty');
+    assertIssue(form, 'organisation.name', 'must not be empty');
+  });
+
   it('rejects an option value with surrounding spaces, which no answer could match', () => {
     const form = designExample();
     (fields(form, 1)[0]!.options as Json[])[0]!.value = ' full';
@@ -401,6 +411,19 @@ describe('parseFormDefinition: hostile input', () => {
       assert.match(issues[0]!.message, /expected the form definition to be a JSON object/);
     });
   }
+
+  it('rejects a revoked Proxy, at the top or inside, without throwing', () => {
+    const top = Proxy.revocable({}, {});
+    top.revoke();
+    const inner = Proxy.revocable({}, {});
+    inner.revoke();
+    const form = designExample();
+    form.organisation = inner.proxy;
+    for (const value of [top.proxy, form]) {
+      const [issue] = issuesOf(value);
+      assert.match(issue!.message, /could not be read/);
+    }
+  });
 
   it('tells a caller who passed the JSON text to parse it first', () => {
     const [issue] = issuesOf(JSON.stringify(designExample()));

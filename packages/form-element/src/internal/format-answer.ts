@@ -65,7 +65,11 @@ export function formatAnswer(
     }
     case 'number':
       return typeof value === 'number'
-        ? new Intl.NumberFormat(formatTag).format(value)
+        ? // A year stays 2019, not 2,019; every typed decimal is shown, not rounded to three.
+          new Intl.NumberFormat(formatTag, {
+            useGrouping: 'min2',
+            maximumFractionDigits: 20,
+          }).format(value)
         : String(value);
     case 'choice':
       return optionLabel(field, String(value), text);

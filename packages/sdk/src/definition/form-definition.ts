@@ -44,7 +44,7 @@ export const OrganisationSchema = z.strictObject({
   name: z
     .string()
     .check(
-      z.minLength(1, 'must not be empty'),
+      z.regex(/\S/, 'must not be empty'),
       z.maxLength(200, 'is too long: at most 200 characters'),
     ),
   privacyNoticeUrl: webAddress('must be a full web address, like "https://example.org/privacy"'),

@@ -18,7 +18,7 @@ export const LocaleSchema = z.literal(LOCALES);
 const TextString = z
   .string()
   .check(
-    z.minLength(1, 'must not be empty'),
+    z.regex(/\S/, 'must not be empty'),
     z.maxLength(MAX_TEXT_LENGTH, `is too long: at most ${MAX_TEXT_LENGTH} characters`),
   );
 

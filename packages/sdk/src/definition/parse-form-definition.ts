@@ -51,16 +51,16 @@ function fail(problems: LocatedProblem[], cause?: unknown): SafeParseFormDefinit
  * Never throws.
  */
 export function safeParseFormDefinition(json: unknown): SafeParseFormDefinitionResult {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    const hint = typeof json === 'string' ? ' (parse the JSON text first, with JSON.parse)' : '';
-    return fail([
-      {
-        path: [],
-        message: `expected the form definition to be a JSON object, got ${describeValue(json)}${hint}`,
-      },
-    ]);
-  }
   try {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      const hint = typeof json === 'string' ? ' (parse the JSON text first, with JSON.parse)' : '';
+      return fail([
+        {
+          path: [],
+          message: `expected the form definition to be a JSON object, got ${describeValue(json)}${hint}`,
+        },
+      ]);
+    }
     const result = FormDefinitionSchema.safeParse(json, { error: () => DEFAULT_MESSAGE });
     const problems = checkDefinitionSemantics(json);
     if (result.success && problems.length === 0) return { ok: true, definition: result.data };
