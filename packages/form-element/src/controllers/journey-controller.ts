@@ -12,6 +12,11 @@ export type View =
 /** Where focus goes once a view is rendered: its heading, the error summary, or one question. */
 export type FocusTarget = 'heading' | 'summary' | { readonly field: string };
 
+/** The step id of a step view; undefined for the other pages. */
+function currentStepId(view: View): string | undefined {
+  return view.kind === 'step' ? view.stepId : undefined;
+}
+
 /** Hooks into the journey, e.g. for focus management, drafts or analytics. */
 export interface JourneyListener {
   /** A view was shown because the applicant acted (not on first load). */
@@ -244,9 +249,12 @@ export class JourneyController implements ReactiveController {
   }
 
   #show(view: View, focus: FocusTarget, issues: readonly FieldIssue[] = []): void {
+    const before = this.#view;
     this.#view = view;
     this.#issues = issues;
-    this.#emitStep();
+    // Problems shown on the page already on screen are no new page: no second step event.
+    const same = before?.kind === view.kind && currentStepId(before) === currentStepId(view);
+    if (!same) this.#emitStep();
     for (const listener of this.#listeners) listener.viewChanged?.(view, focus);
     this.#host.requestUpdate();
   }

@@ -141,10 +141,13 @@ describe('<union-join-form> navigation', () => {
     expect(progressText(el)).to.equal('Step 2 of 3');
   });
 
-  it('fires union-join-step for every page shown', async () => {
+  it('fires union-join-step once for every page shown', async () => {
     const el = await mount(exampleUnion);
     const steps: UnionJoinStepEvent['detail'][] = [];
     el.addEventListener('union-join-step', (event) => steps.push(event.detail));
+    await continueOn(el);
+    await continueOn(el);
+    expect(steps, 'problems on the same step are no new page').to.deep.equal([]);
     await fillAboutYou(el);
     await continueOn(el);
     await choose(el, 'uj-membershipType');
