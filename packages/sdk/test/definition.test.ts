@@ -343,6 +343,17 @@ describe('parseFormDefinition: problems across the form', () => {
     assertIssue(form, 'eligibility.birthDateField', 'date field', '"email"');
   });
 
+  it('rejects ";" in a multi-choice value, which would make two choices read as one in a CSV', () => {
+    const form = everyFieldType();
+    const multi = fields(form, 1).findIndex((field) => field.type === 'multi-choice');
+    (fields(form, 1)[multi]!.options as Json[])[0]!.value = 'evenings; weekends';
+    assertIssue(form, `steps[1].fields[${multi}].options[0].value`, 'must not contain ";"');
+    const single = fields(form, 1).findIndex((field) => field.type === 'choice');
+    (fields(form, 1)[single]!.options as Json[])[0]!.value = 'public; private';
+    const paths = issuesOf(form).map((issue) => issue.path);
+    assert.ok(!paths.includes(`steps[1].fields[${single}].options[0].value`), 'a choice may');
+  });
+
   it('rejects duplicate option values, duplicate locales and duplicate consent purposes', () => {
     const form = designExample();
     (fields(form, 1)[0]!.options as Json[])[1]!.value = 'full';

@@ -209,6 +209,12 @@ function checkField(
     const optionPath = [...path, 'options', i];
     checkTexts(option, texts, optionPath, locales, problems);
     const value = text(option, 'value');
+    if (own(raw, 'type') === 'multi-choice' && value?.includes(';')) {
+      problems.push({
+        path: [...optionPath, 'value'],
+        message: 'must not contain ";" in a multi-choice: exports list the chosen values with "; "',
+      });
+    }
     once(
       values,
       value,
