@@ -121,6 +121,13 @@ describe('validateStep: the rules of each field type', () => {
       ],
     ],
     ['address', { line1: '1 Rue', town: 'Paris', country: 'FR' }, []],
+    // Many Irish residents do not know their Eircode: it may be left out, but not mistyped.
+    ['address', { line1: '1 Main Street', town: 'Ennis', country: 'IE' }, []],
+    [
+      'address',
+      { line1: '1 Main Street', town: 'Ennis', postcode: 'V95', country: 'IE' },
+      [{ code: 'invalid_postcode', params: { part: 'postcode' } }],
+    ],
     [
       'address',
       { line1: '1 Rue', town: 'Paris', country: 'France' },

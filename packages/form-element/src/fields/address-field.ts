@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { postcodeFirst, type FieldDefinition } from '@union-join/sdk';
+import { isPostcodeRequired, postcodeFirst, type FieldDefinition } from '@union-join/sdk';
 import { countries } from '../internal/countries.ts';
 import type { FieldContext } from './field-context.ts';
 import { groupTemplate, valueOf } from './field-parts.ts';
@@ -26,6 +26,7 @@ export function renderAddressField(ctx: FieldContext<AddressField>): TemplateRes
     {
       key: 'postcode',
       label: t.postcode,
+      optional: !isPostcodeRequired(country),
       autocomplete: 'postal-code',
       width: 'w-10',
       spellcheck: 'false',

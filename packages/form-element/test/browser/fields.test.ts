@@ -169,6 +169,19 @@ describe('<union-join-form> fields', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks an Irish Eircode optional, and a British postcode not', async () => {
+    const el = await mount(allFields);
+    await toWhere(el);
+    const postcodeLabel = () => textOf($(el, 'label[for="uj-home-postcode"]'));
+    expect(postcodeLabel()).to.equal('Postcode');
+    await choose(el, 'uj-home-country', 'IE');
+    expect(postcodeLabel()).to.equal('Postcode (optional)');
+    await type(el, 'uj-home', '1 Main Street');
+    await type(el, 'uj-home-town', 'Ennis');
+    const issues = el.session?.validateAll().filter((issue) => issue.field === 'home');
+    expect(issues).to.deep.equal([]);
+  });
+
   it('asks for identity and bank details without autofill or spellcheck', async () => {
     const el = await mount(allFields);
     await toWhere(el);

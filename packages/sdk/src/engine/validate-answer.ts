@@ -15,7 +15,7 @@ import {
   parseIsoDate,
   postcodeFirst,
 } from '../validators/index.ts';
-import { isPostcodeCountry } from '../validators/postcode.ts';
+import { isPostcodeCountry, isPostcodeRequired } from '../validators/postcode.ts';
 import { compareDates, localCalendarDate } from '../validators/iso-date.ts';
 import type { AnswerPart, FieldIssue, IssueCode } from './issue-code.ts';
 
@@ -139,7 +139,11 @@ function addressIssues(address: AddressAnswer): Issue[] {
   const country = address.country;
   const town: Part = ['town', textPart(MAX_PART_LENGTH)];
   const postcode: Part = isPostcodeCountry(country)
-    ? ['postcode', validPart((value) => isValidPostcode(country, value), 'invalid_postcode')]
+    ? [
+        'postcode',
+        validPart((value) => isValidPostcode(country, value), 'invalid_postcode'),
+        !isPostcodeRequired(country),
+      ]
     : ['postcode', textPart(20), true];
   return partIssues(address, [
     ['line1', textPart(MAX_PART_LENGTH)],

@@ -18,7 +18,12 @@ export { isValidUkNino } from './nino.ts';
 export { MAX_INPUT_LENGTH, normaliseIdentifier } from './normalise.ts';
 export { isValidSwedishPersonnummer, parseSwedishPersonnummer } from './personnummer.ts';
 export type { PersonnummerOptions, SwedishPersonnummer } from './personnummer.ts';
-export { POSTCODE_COUNTRIES, isValidPostcode, normalisePostcode } from './postcode.ts';
+export {
+  POSTCODE_COUNTRIES,
+  isPostcodeRequired,
+  isValidPostcode,
+  normalisePostcode,
+} from './postcode.ts';
 export type { PostcodeCountry } from './postcode.ts';
 export { postcodeFirst } from './postcode-first.ts';
 export { formatSortCode, isValidUkAccountNumber, isValidUkSortCode } from './uk-bank.ts';

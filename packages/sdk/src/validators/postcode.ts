@@ -28,6 +28,16 @@ export function isPostcodeCountry(country: unknown): country is PostcodeCountry 
   return typeof country === 'string' && Object.hasOwn(PATTERNS, country);
 }
 
+/**
+ * Whether an address in `country` must give its postcode: GB, NO and SE. An Irish address may leave
+ * its Eircode out (many residents do not know theirs, and post arrives without it); the postcodes
+ * of other countries are not checked at all.
+ * @example isPostcodeRequired('IE') // false
+ */
+export function isPostcodeRequired(country: unknown): boolean {
+  return isPostcodeCountry(country) && country !== 'IE';
+}
+
 function matchPostcode(country: unknown, value: unknown): RegExpExecArray | null {
   const raw = boundedString(value);
   if (raw === undefined || !isPostcodeCountry(country)) return null;
