@@ -126,7 +126,7 @@ export class DefinitionController implements ReactiveController {
         );
       return;
     }
-    this.#warnUnknownAttributes();
+    this.#warnUnknownAttributes(definition === null);
     this.#set({ status: 'idle' });
   }
 
@@ -177,11 +177,11 @@ export class DefinitionController implements ReactiveController {
    * Nothing to load: a misspelt attribute (`formid`, `source`) is the usual reason, so name it on
    * the console instead of leaving the webmaster with "not set up yet" alone.
    */
-  #warnUnknownAttributes(): void {
+  #warnUnknownAttributes(nullDefinition: boolean): void {
     const unknown = this.#host.getAttributeNames().filter((name) => !KNOWN_ATTRIBUTE.test(name));
-    if (unknown.length > 0) {
+    if (unknown.length > 0 || nullDefinition) {
       console.warn(
-        `union-join-form has no form to show: set form-id (with endpoint), src or .definition; unknown attributes: ${unknown.join(', ')}`,
+        `union-join-form has no form to show: set form-id (with endpoint), src or .definition; ${nullDefinition ? '.definition is null' : `unknown attributes: ${unknown.join(', ')}`}`,
       );
     }
   }

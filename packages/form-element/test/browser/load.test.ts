@@ -220,4 +220,14 @@ describe('<union-join-form> loading', () => {
     expect(String(warnings[0]?.[0])).to.contain('formid').and.to.contain('form-id');
     expect(String(warnings[0]?.[0])).not.to.contain('class');
   });
+
+  it('says on the console that .definition was set to null (a variable not yet loaded, say)', async () => {
+    const el = await fixture<UnionJoinForm>(html`<union-join-form lang="en"></union-join-form>`);
+    const warnings = await capturingConsole('warn', async () => {
+      el.definition = null;
+      await el.updateComplete;
+    });
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0]?.[0])).to.contain('.definition is null');
+  });
 });
