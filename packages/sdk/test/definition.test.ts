@@ -91,6 +91,12 @@ describe('parseFormDefinition: structural problems', () => {
     );
   });
 
+  it('suggests the type meant when two letters of a short one are swapped', () => {
+    const form = designExample();
+    fields(form, 0)[0]!.type = 'txet';
+    assertIssue(form, 'steps[0].fields[0].type', 'did you mean "text"');
+  });
+
   it('lists the field types when a type is missing', () => {
     const form = designExample();
     delete fields(form, 0)[2]!.type;

@@ -124,7 +124,8 @@ function wrongValue(target: FieldSite, value: unknown): string | undefined {
         .map(([option]) => own(option, 'value'))
         .filter((v) => typeof v === 'string');
       const listed = options.slice(0, 10).map(shown).join(', ');
-      return options.includes(value as string)
+      // A choice without options is reported at the choice itself.
+      return options.length === 0 || options.includes(value as string)
         ? undefined
         : `${shown(value)} is not an option of ${name}; its options are ${listed}${options.length > 10 ? ', …' : ''}`;
     }

@@ -1,7 +1,8 @@
 const MAX_WORD = 64;
 
-/** Edit distance between two strings (insertions, deletions and substitutions). */
+/** Edit distance between two strings (insertions, deletions, substitutions and swapped neighbours). */
 function distance(a: string, b: string): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -10,8 +11,11 @@ function distance(a: string, b: string): number {
         (previous[j] ?? 0) + 1,
         (current[j - 1] ?? 0) + 1,
         (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        // "txet" for "text" is one slip of the fingers, not two.
+        a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? (before[j - 2] ?? 0) + 1 : Infinity,
       );
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;
