@@ -286,6 +286,13 @@ describe('parseFormDefinition: problems across the form', () => {
     assertIssue(form, 'steps[1].fields[0].showIf.field', 'later', 'steps[1].fields[1]');
   });
 
+  it('reports a choice without options once, at its options, not at a showIf on it', () => {
+    const form = designExample();
+    fields(form, 1)[0]!.options = [];
+    const paths = issuesOf(form).map((issue) => issue.path);
+    assert.deepEqual(paths, ['steps[1].fields[0].options']);
+  });
+
   it('rejects showIf values that are not options of the choice', () => {
     const form = designExample();
     (fields(form, 1)[1]!.showIf as Json).equals = 'fulll';
