@@ -219,6 +219,12 @@ describe('parseFormDefinition: structural problems', () => {
     assertIssue(form, 'organisation.name', 'must not be empty');
   });
 
+  it('rejects bidirectional overrides in a text, which would show words other than recorded', () => {
+    const form = designExample();
+    fields(form, 0)[0]!.label = 'Name \u202eeman\u202c';
+    assertIssue(form, 'steps[0].fields[0].label', 'bidirectional override');
+  });
+
   it('rejects an option value with surrounding spaces, which no answer could match', () => {
     const form = designExample();
     (fields(form, 1)[0]!.options as Json[])[0]!.value = ' full';
