@@ -19,13 +19,17 @@
 // connection when the server gives no answer while the browser is online.
 // 48,900 -> 49,000: the form's Back link going back through history (browser Back and Forward
 // then agree with it), and saving again after a mistyped birth year is corrected.
+// 49,000 -> 49,300: found by trying other unions' forms: definitions refusing texts of only
+// spaces, bidirectional overrides and ";" in multi-choice values (with their messages), an Irish
+// Eircode optional, real country codes only, a year shown as 2019, one step event per page, and
+// the console naming a .definition set to null.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 49_000;
+const CEILING_BYTES = 49_300;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -47,7 +51,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 49,000-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 49,300-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

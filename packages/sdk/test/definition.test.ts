@@ -206,6 +206,8 @@ describe('parseFormDefinition: structural problems', () => {
     assertIssue(form, 'steps[1].fields[3].purpose', 'lower-case');
     assertIssue(form, 'steps[2].fields[0].country', '"GB", "IE", "NO" or "SE"', 'the text "UK"');
     assertIssue(form, 'steps[2].fields[1].defaultCountry', 'two-letter country code');
+    fields(form, 2)[1]!.defaultCountry = 'UK';
+    assertIssue(form, 'steps[2].fields[1].defaultCountry', 'the United Kingdom is "GB"');
     assertIssue(form, 'organisation.privacyNoticeUrl', 'full web address', 'https://');
   });
 

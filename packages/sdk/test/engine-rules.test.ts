@@ -133,6 +133,22 @@ describe('validateStep: the rules of each field type', () => {
       { line1: '1 Rue', town: 'Paris', country: 'France' },
       [{ code: 'invalid_choice', params: { part: 'country' } }],
     ],
+    // "UK" is no ISO code (and would skip the British postcode check); "XX" is no country.
+    [
+      'address',
+      { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 4AP', country: 'UK' },
+      [{ code: 'invalid_choice', params: { part: 'country' } }],
+    ],
+    [
+      'address',
+      { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 4AP', country: 'XX' },
+      [{ code: 'invalid_choice', params: { part: 'country' } }],
+    ],
+    [
+      'address',
+      { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 4AP', country: 'EU' },
+      [{ code: 'invalid_choice', params: { part: 'country' } }],
+    ],
     [
       'address',
       { line1: 'x'.repeat(201), town: 'Paris', country: 'FR' },

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { wholeNumber } from './whole-number.ts';
-import { NATIONAL_ID_COUNTRIES, POSTCODE_COUNTRIES } from '../validators/index.ts';
+import { COUNTRY_CODES, NATIONAL_ID_COUNTRIES, POSTCODE_COUNTRIES } from '../validators/index.ts';
 import { IdSchema, PurposeSchema } from './identifiers.ts';
 import { LocalizedTextSchema } from './locale.ts';
 
@@ -201,9 +201,10 @@ export const AddressFieldSchema = z.strictObject({
   type: z.literal('address'),
   ...commonKeys,
   defaultCountry: z.optional(
-    z
-      .string()
-      .check(z.regex(/^[A-Z]{2}$/, 'must be a two-letter country code in capitals, like "GB"')),
+    z.literal(
+      COUNTRY_CODES,
+      'must be a two-letter country code in capitals, like "GB" (the United Kingdom is "GB")',
+    ),
   ),
 });
 /** Zod schema of a national identity number field for one country. */

@@ -15,6 +15,7 @@ import {
   parseIsoDate,
   postcodeFirst,
 } from '../validators/index.ts';
+import { isCountryCode } from '../validators/country.ts';
 import { isPostcodeCountry, isPostcodeRequired } from '../validators/postcode.ts';
 import { compareDates, localCalendarDate } from '../validators/iso-date.ts';
 import type { AnswerPart, FieldIssue, IssueCode } from './issue-code.ts';
@@ -149,7 +150,7 @@ function addressIssues(address: AddressAnswer): Issue[] {
     ['line1', textPart(MAX_PART_LENGTH)],
     ['line2', textPart(MAX_PART_LENGTH), true],
     ...(postcodeFirst(country) ? [postcode, town] : [town, postcode]),
-    ['country', validPart((value) => /^[A-Z]{2}$/.test(value), 'invalid_choice')],
+    ['country', validPart(isCountryCode, 'invalid_choice')],
   ]);
 }
 

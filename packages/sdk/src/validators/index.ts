@@ -1,4 +1,5 @@
 export { ageOn } from './age.ts';
+export { COUNTRY_CODES, isCountryCode } from './country.ts';
 export { IBAN_LENGTHS, formatIban, isValidIban } from './iban.ts';
 export { parseIsoDate } from './iso-date.ts';
 export type { CalendarDate } from './iso-date.ts';
