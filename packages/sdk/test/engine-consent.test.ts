@@ -103,6 +103,17 @@ describe('toApplication', () => {
     assert.equal(record!.at, '2025-06-01T10:30:00.000Z');
   });
 
+  it('keeps that time when the same application is built again, so a resend is the same request', async () => {
+    const time = clock('2025-06-01T10:00:00Z');
+    const session = completed(time);
+    const first = await session.toApplication();
+    time.set('2025-06-01T10:02:00Z');
+    assert.deepEqual(await session.toApplication(), first);
+    session.set('newsletter', false);
+    const declined = (await session.toApplication()).consents[0]!;
+    assert.equal(declined.at, '2025-06-01T10:02:00.000Z', 'a box touched is timed anew');
+  });
+
   it('keeps the time a consent restored from a draft was given, not the time of restoring', async () => {
     const time = clock('2025-06-01T10:00:00Z');
     const first = completed(time);

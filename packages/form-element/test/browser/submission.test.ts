@@ -19,6 +19,7 @@ import {
   until,
   fillAboutYou,
   capturingConsole,
+  answerToReview,
 } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
@@ -185,6 +186,36 @@ describe('<union-join-form> submission', () => {
     expect((await succeeded).detail.id).to.equal('EWU-9');
     expect(new Set(keys).size, 'one key for every attempt').to.equal(1);
     expect(root(el).querySelector('.notice[role="alert"]')).to.equal(null);
+  });
+
+  it('sends the same request again when the answer was lost, a consent never ticked included', async () => {
+    const requests: { key: string | null; body: unknown }[] = [];
+    let lost = true;
+    worker.use(
+      http.post(APPLICATIONS, async ({ request }) => {
+        requests.push({ key: request.headers.get('idempotency-key'), body: await request.json() });
+        // Stored, but the answers are lost on the way back (signal gone, say) until Send again.
+        return lost
+          ? HttpResponse.error()
+          : HttpResponse.json({ id: 'EWU-8', receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 });
+      }),
+    );
+    const el = await mount(exampleUnion, { drafts: 'off' });
+    await answerToReview(el);
+    const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    await capturingConsole('warn', async () => {
+      send(el);
+      await failed;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    lost = false;
+    const succeeded = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
+    send(el);
+    expect((await succeeded).detail.id).to.equal('EWU-8');
+    const first = requests[0]!;
+    const last = requests.at(-1)!;
+    expect(last.key, 'the server can tell it is the same application').to.equal(first.key);
+    expect(last.body).to.deep.equal(first.body);
   });
 
   it('disables the button while sending', async () => {

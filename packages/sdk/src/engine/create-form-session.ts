@@ -285,7 +285,11 @@ class Session implements FormSession {
       const value = this.#answers.get(field.id);
       if (field.type === 'consent') {
         const text = resolveText(field.label, locale, this.definition.locales);
-        const at = (this.#consentTimes.get(field.id) ?? this.#now()).toISOString();
+        // A consent never touched is timed at the first sending, and keeps that time: sending
+        // the same application again (after a lost answer) must be the same request.
+        let time = this.#consentTimes.get(field.id);
+        if (!time) this.#consentTimes.set(field.id, (time = this.#now()));
+        const at = time.toISOString();
         const granted = value === true;
         const purpose = field.purpose;
         consents.push(
