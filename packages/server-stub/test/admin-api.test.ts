@@ -78,6 +78,38 @@ test('repeated failed sign-ins from one address are rate limited', async (t) => 
   assert.equal(statuses[11], 429);
 });
 
+test('while an address is locked out, even the right token gets 429, until Retry-After has passed', async (t) => {
+  let ip = '198.51.100.7';
+  const server = createTestServer(t, { clientIp: () => ip });
+  const id = await submitted(server);
+  for (let i = 0; i < 11; i++) {
+    await server.app.request('/v1/access-log', { headers: { Authorization: `Bearer guess-${i}` } });
+  }
+  for (const [method, path] of [
+    ['GET', '/v1/access-log'],
+    ['GET', '/v1/forms/example-union/applications'],
+    ['GET', `/v1/applications/${id}`],
+    ['DELETE', `/v1/applications/${id}`],
+    ['GET', '/v1/forms/example-union/funnel'],
+  ] as const) {
+    const locked = await admin(server, path, { method });
+    assert.equal(locked.status, 429, `${method} ${path}`);
+    assert.equal(((await locked.json()) as { error: string }).error, 'rate_limited');
+    assert.ok(Number(locked.headers.get('retry-after')) >= 1);
+  }
+  assert.ok(await server.storage.getApplication(id), 'nothing was deleted during the lockout');
+  assert.deepEqual(await accessLog(server), [], 'nothing was read during the lockout');
+
+  // Another address is not locked out.
+  ip = '198.51.100.8';
+  assert.equal((await admin(server, '/v1/access-log')).status, 200);
+
+  ip = '198.51.100.7';
+  const locked = await admin(server, '/v1/access-log');
+  server.clock.advance(Number(locked.headers.get('retry-after')) * 1000);
+  assert.equal((await admin(server, '/v1/access-log')).status, 200);
+});
+
 test('lists applications as JSON, pages with a cursor, and logs each read', async (t) => {
   const server = createTestServer(t);
   const ids: string[] = [];
