@@ -219,6 +219,19 @@ test('exports CSV by Accept header, one column per answer, formulas defused', as
   assert.deepEqual(entry?.applicationIds, [id]);
 });
 
+test('CSV exports of one form have the same columns whichever rows they hold', async (t) => {
+  const server = createTestServer(t);
+  await submitted(server, { membershipType: 'student', employer: undefined });
+  const headerOf = async (query: string) =>
+    (
+      await (await admin(server, `/v1/forms/example-union/applications?format=csv${query}`)).text()
+    ).split('\r\n')[0];
+  const expected =
+    'id,receivedAt,formVersion,locale,retrievedAt,deliveredAt,givenName,birthDate,email,membershipType,employer,consent:newsletter,consent:newsletter:at';
+  assert.equal(await headerOf(''), expected, 'a student has no employer, the column is kept');
+  assert.equal(await headerOf('&from=2030-01-01T00:00:00Z'), expected, 'no rows at all');
+});
+
 test('reads one application with its deliveries, and logs the read', async (t) => {
   const server = createTestServer(t, {
     settings: { webhook: { url: 'https://crm.example/hook', secret: 's'.repeat(32) } },
