@@ -12,6 +12,7 @@ import { loadKeyring, type Keyring } from './crypto/keyring.ts';
 import { DataDirError, KeyringError, ListenError } from './errors.ts';
 import { FormRegistry } from './forms/form-registry.ts';
 import { answerClientError } from './http/answer-client-error.ts';
+import { markRequestTimedOut } from './http/client-gone.ts';
 import { createJsonLogger, type Logger } from './logger.ts';
 import { RetentionJob } from './retention/retention-job.ts';
 import { DATABASE_FILE, SqliteStorage } from './storage/sqlite-storage.ts';
@@ -181,6 +182,7 @@ export async function startServer(
     },
   });
   server.on('clientError', (error: Error & { code?: string }, socket) => {
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') markRequestTimedOut(socket);
     const status = answerClientError(error, socket);
     if (status !== undefined) logger.info('client_error', { status, code: error.code ?? null });
   });
