@@ -288,5 +288,19 @@ export function parseCommand(
     elementDir: dir(flags['element-dir'] ?? env.UNION_JOIN_ELEMENT_DIR),
     bodyLimitBytes: 64 * 1024,
   };
+  const newKey = env.UNION_JOIN_NEW_DATA_KEY;
+  const currentKey = env.UNION_JOIN_DATA_KEY;
+  if (
+    rotate &&
+    newKey !== undefined &&
+    newKey.trim() !== '' &&
+    (currentKey === undefined || currentKey.trim() === '')
+  ) {
+    // Without it, the keyring file would be rotated to a generated key and the new one ignored.
+    throw new ConfigError(
+      'UNION_JOIN_NEW_DATA_KEY is set but UNION_JOIN_DATA_KEY is not; set UNION_JOIN_DATA_KEY to ' +
+        'the current key, or unset UNION_JOIN_NEW_DATA_KEY to rotate the keyring file',
+    );
+  }
   return { kind: rotate ? 'rotate-key' : 'serve', config };
 }
