@@ -7,6 +7,7 @@ import {
 } from './find-json-problem.ts';
 import { HttpProblem } from './http-problem.ts';
 import { locateJsonSyntaxError } from './locate-json-syntax-error.ts';
+import { requireIdentityEncoding } from './require-identity-encoding.ts';
 
 /** Whether a Content-Type is JSON (`application/json` or `application/*+json`, UTF-8 only). */
 export function isJsonContentType(header: string | undefined): boolean {
@@ -83,7 +84,7 @@ async function readLimited(c: Context, limit: number): Promise<Uint8Array> {
 }
 
 /**
- * Reads a JSON request body within `limit` bytes. Rejects a non-JSON Content-Type (415), a larger
+ * Reads a JSON request body within `limit` bytes. Rejects a non-JSON Content-Type or a compressed body (415), a larger
  * body (413), invalid UTF-8 or JSON (400, a syntax error located by line and column), a key given twice, nesting deeper than
  * {@link MAX_JSON_DEPTH} and half a surrogate pair (400 `invalid_json`, naming the JSON path), and
  * the keys `__proto__`, `constructor` and `prototype` (400 `forbidden_key`), so no later merge or
@@ -97,6 +98,7 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
       'The request body must be application/json.',
     );
   }
+  requireIdentityEncoding(c.req.header('content-encoding'));
   const bytes = await readLimited(c, limit);
   let text: string;
   try {

@@ -71,7 +71,12 @@ function deliveryView(delivery: DeliveryRecord) {
 
 function wantsCsv(c: Context): boolean {
   const format = c.req.query('format');
-  if (format !== undefined) return format === 'csv';
+  if (format !== undefined) {
+    if (format !== 'csv' && format !== 'json') {
+      throw new HttpProblem(400, 'invalid_query', '"format" must be "json" or "csv".');
+    }
+    return format === 'csv';
+  }
   const accept = c.req.header('accept') ?? '';
   return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
 }
