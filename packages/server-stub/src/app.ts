@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { FormRegistry } from './forms/form-registry.ts';
+import { CLIENT_GONE_STATUS, clientGone } from './http/client-gone.ts';
 import { clientIpResolver, type ClientIpResolver } from './http/client-ip.ts';
 import { HttpProblem } from './http/http-problem.ts';
 import { OriginPolicy } from './http/origin-policy.ts';
@@ -120,6 +121,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         { error: error.code, message: error.message, requestId: c.get('requestId') },
         error.status,
       );
+    }
+    const gone = clientGone(error, c);
+    if (gone !== undefined) {
+      logger.info('client_aborted', { reason: gone, requestId: c.get('requestId') });
+      // Nothing reaches the client any more; the status is for the request log line.
+      return new Response(null, { status: CLIENT_GONE_STATUS[gone] });
     }
     // The error's name only: messages of errors thrown below us may quote data.
     logger.error('unhandled_error', { error: error.name, requestId: c.get('requestId') });

@@ -177,9 +177,23 @@ export function parseAdminTokens(text: string, source: string): AdminToken[] {
     if (tokens.some((existing) => existing.name === name)) {
       throw new ConfigError(`${source} names token "${name}" twice`);
     }
+    refuseSharedToken(tokens, { name, token });
     tokens.push({ name, token });
   }
   return tokens;
+}
+
+/**
+ * Refuses a token whose value another name already has: the access log could only ever record
+ * the first name, so reads by the second would be logged as someone else's.
+ */
+function refuseSharedToken(tokens: readonly AdminToken[], added: AdminToken): void {
+  const other = tokens.find((existing) => existing.token === added.token);
+  if (other) {
+    throw new ConfigError(
+      `admin tokens "${other.name}" and "${added.name}" have the same token; give each name its own, so the access log says who read what`,
+    );
+  }
 }
 
 /**
@@ -225,6 +239,7 @@ export function parseCommand(
       if (adminTokens.some((existing) => existing.name === token.name)) {
         throw new ConfigError(`admin token "${token.name}" is defined twice`);
       }
+      refuseSharedToken(adminTokens, token);
       adminTokens.push(token);
     }
   }
@@ -273,5 +288,19 @@ export function parseCommand(
     elementDir: dir(flags['element-dir'] ?? env.UNION_JOIN_ELEMENT_DIR),
     bodyLimitBytes: 64 * 1024,
   };
+  const newKey = env.UNION_JOIN_NEW_DATA_KEY;
+  const currentKey = env.UNION_JOIN_DATA_KEY;
+  if (
+    rotate &&
+    newKey !== undefined &&
+    newKey.trim() !== '' &&
+    (currentKey === undefined || currentKey.trim() === '')
+  ) {
+    // Without it, the keyring file would be rotated to a generated key and the new one ignored.
+    throw new ConfigError(
+      'UNION_JOIN_NEW_DATA_KEY is set but UNION_JOIN_DATA_KEY is not; set UNION_JOIN_DATA_KEY to ' +
+        'the current key, or unset UNION_JOIN_NEW_DATA_KEY to rotate the keyring file',
+    );
+  }
   return { kind: rotate ? 'rotate-key' : 'serve', config };
 }

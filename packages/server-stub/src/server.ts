@@ -8,10 +8,11 @@ import { AnalyticsRollupJob } from './analytics/rollup-job.ts';
 import { createApp } from './app.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Environment, ServerConfig } from './config.ts';
-import { loadKeyring, type Keyring } from './crypto/keyring.ts';
+import { loadKeyring, saveGeneratedKeyring, type Keyring } from './crypto/keyring.ts';
 import { DataDirError, KeyringError, ListenError } from './errors.ts';
 import { FormRegistry } from './forms/form-registry.ts';
 import { answerClientError } from './http/answer-client-error.ts';
+import { markRequestTimedOut } from './http/client-gone.ts';
 import { createJsonLogger, type Logger } from './logger.ts';
 import { RetentionJob } from './retention/retention-job.ts';
 import { DATABASE_FILE, SqliteStorage } from './storage/sqlite-storage.ts';
@@ -134,17 +135,44 @@ export async function openDataDir(
   logger: Logger,
 ): Promise<{ storage: SqliteStorage; keyring: Keyring }> {
   prepareDataDir(dataDir);
-  const { keyring, source, looseFileMode } = loadKeyring({ dataDir, env });
-  if (source === 'generated') logger.warn('data_key_generated', { keyId: keyring.current.id });
+  // A generated key is written only once the rows are known to be readable: a start refused
+  // below leaves no new key behind.
+  const { keyring, source, looseFileMode, fileCurrentId } = loadKeyring({
+    dataDir,
+    env,
+    writeGenerated: false,
+  });
   if (looseFileMode) logger.warn('keyring_file_readable_by_others', { file: 'keyring.json' });
   const storage = new SqliteStorage({ path: join(dataDir, DATABASE_FILE) });
-  const missing = (await storage.keyIdsInUse()).filter((id) => !keyring.get(id));
+  const inUse = await storage.keyIdsInUse();
+  const missing = inUse.filter((id) => !keyring.get(id));
   if (missing.length > 0) {
     await storage.close();
     throw new KeyringError(
       `stored rows need data keys ${missing.join(', ')}, which the keyring does not hold ` +
         '(set UNION_JOIN_PREVIOUS_DATA_KEYS, or restore keyring.json)',
     );
+  }
+  const currentId = keyring.current.id;
+  if (fileCurrentId !== undefined && fileCurrentId !== currentId && !inUse.includes(currentId)) {
+    // Rows sealed under the environment key would show it was moved to on purpose (rotate-key);
+    // without any, it is most likely the wrong secret, and new rows would be sealed under it.
+    const mismatch =
+      `UNION_JOIN_DATA_KEY (key ${currentId}) is not the current key of keyring.json ` +
+      `(key ${fileCurrentId}), and no stored row is sealed under it`;
+    if (inUse.length > 0) {
+      await storage.close();
+      throw new KeyringError(
+        `${mismatch}; set UNION_JOIN_DATA_KEY to the current key, or move to the new one with ` +
+          'rotate-key (UNION_JOIN_DATA_KEY=<current> UNION_JOIN_NEW_DATA_KEY=<new>)',
+      );
+    }
+    // Nothing stored yet, so nothing to lose: the start goes on, loudly.
+    logger.warn('data_key_not_keyring_file_key', { keyId: currentId, fileKeyId: fileCurrentId });
+  }
+  if (source === 'generated') {
+    saveGeneratedKeyring(dataDir, keyring);
+    logger.warn('data_key_generated', { keyId: currentId });
   }
   return { storage, keyring };
 }
@@ -181,6 +209,7 @@ export async function startServer(
     },
   });
   server.on('clientError', (error: Error & { code?: string }, socket) => {
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') markRequestTimedOut(socket);
     const status = answerClientError(error, socket);
     if (status !== undefined) logger.info('client_error', { status, code: error.code ?? null });
   });

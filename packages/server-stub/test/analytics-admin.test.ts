@@ -200,6 +200,15 @@ describe('/admin', () => {
       last = await signIn(server, { token: `guess-${i}-000000000000000000` });
     assert.equal(last?.status, 429);
     assert.ok(Number(last?.headers.get('retry-after')) >= 1);
+    // Locked out: the right token gets no page either, so guessing gains nothing.
+    const right = await signIn(server, { token: ADMIN.token });
+    assert.equal(right.status, 429);
+    assert.doesNotMatch(await right.text(), /<svg|funnel-chart/);
+    const rightBearer = await server.app.request('/admin', {
+      headers: { Authorization: `Bearer ${ADMIN.token}` },
+    });
+    assert.equal(rightBearer.status, 429);
+    assert.ok(Number(rightBearer.headers.get('retry-after')) >= 1);
   });
 
   it('escapes titles and labels taken from form definitions', async (t) => {

@@ -127,6 +127,18 @@ describe('POST /v1/events', () => {
     ]);
   });
 
+  it('drops and counts events claiming form version 0 (versions start at 1)', async (t) => {
+    const { app, storage } = createAnalyticsServer(t);
+    const versionZero = journey({ id: 'example-union', version: 0 }, [['step_view', 'about-you']]);
+    const response = await postEvents(app, versionZero);
+    assert.equal(response.status, 202);
+    assert.deepEqual(await response.json(), { accepted: 0, dropped: 1 });
+    assert.deepEqual(await storage.analytics.droppedTotals('2025-03-01', '2025-03-01'), {
+      unknown_version: 1,
+    });
+    assert.deepEqual(await storage.analytics.rawEvents(), []);
+  });
+
   it('accepts events of an older form version for steps the form still has', async (t) => {
     const { app } = createAnalyticsServer(t);
     const old = journey({ id: 'example-union', version: 2 }, [['step_view', 'work']]);

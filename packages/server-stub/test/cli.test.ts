@@ -44,6 +44,18 @@ test('a bad flag exits 2 with a message naming it', async () => {
   assert.match(err, /^union-join-server: --port must be a whole number/);
 });
 
+test('two admin names with one token value stop the start (exit 2), naming both names', async (t) => {
+  const shared = 'sharedtoken-0123456789abcdefghij';
+  const dataDir = tempDir(t);
+  const { code, err } = await run(['--forms', FORMS_DIR, '--data', dataDir, '--port', '0'], {
+    UNION_JOIN_ADMIN_TOKENS: `alice:${shared},bob:${shared}`,
+  });
+  assert.equal(code, 2);
+  assert.match(err, /"alice" and "bob"/);
+  assert.ok(!err.includes(shared));
+  assert.deepEqual(readdirSync(dataDir), []);
+});
+
 test('a bad form file stops the start with its file name and the JSON path', async (t) => {
   const formsDir = tempDir(t);
   const broken = structuredClone(EXAMPLE_DEFINITION) as {

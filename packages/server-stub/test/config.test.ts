@@ -78,6 +78,32 @@ test('bad values name the flag or variable', () => {
   );
 });
 
+test('two names sharing one token value are refused, naming both and never the token', (t) => {
+  const shared = 'sharedtoken-0123456789abcdefghij';
+  const namesBoth = (error: unknown) =>
+    error instanceof ConfigError &&
+    /"alice"/.test(error.message) &&
+    /"bob"/.test(error.message) &&
+    /same token/.test(error.message) &&
+    !error.message.includes(shared);
+  assert.throws(
+    () => parseAdminTokens(`alice:${shared},bob:${shared}`, 'UNION_JOIN_ADMIN_TOKENS'),
+    namesBoth,
+  );
+  assert.throws(
+    () => serveConfig([], { UNION_JOIN_ADMIN_TOKENS: `alice:${shared},bob:${shared}` }),
+    namesBoth,
+  );
+  // Across the variable and the file, too.
+  const file = join(tempDir(t), 'tokens');
+  writeFileSync(file, `bob:${shared}\n`);
+  assert.throws(
+    () =>
+      serveConfig(['--admin-tokens-file', file], { UNION_JOIN_ADMIN_TOKENS: `alice:${shared}` }),
+    namesBoth,
+  );
+});
+
 test('a bad admin token is reported by name and never quoted', () => {
   const short = 'tooshort-secret';
   assert.throws(

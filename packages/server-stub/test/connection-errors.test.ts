@@ -3,20 +3,20 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { parseCommand } from '../src/config.ts';
-import { silentLogger } from '../src/logger.ts';
+import { createJsonLogger, silentLogger } from '../src/logger.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 import { tempDir } from './support/temp-dir.ts';
 import { FORMS_DIR } from './support/test-server.ts';
 
 /** A listening server whose slow-client limits are short enough to meet in a test. */
-async function listening(t: TestContext): Promise<RunningServer> {
+async function listening(t: TestContext, logLines?: string[]): Promise<RunningServer> {
   const { config } = parseCommand(
     ['--port', '0', '--data', join(tempDir(t), 'data'), '--forms', FORMS_DIR],
     {},
   ) as Extract<ReturnType<typeof parseCommand>, { kind: 'serve' }>;
   const server = await startServer(config, {
     env: {},
-    logger: silentLogger,
+    logger: logLines ? createJsonLogger((line) => logLines.push(line)) : silentLogger,
     timeouts: { headersMs: 300, requestMs: 600, checkIntervalMs: 100 },
   });
   t.after(() => server.close());
@@ -94,3 +94,74 @@ test('headers too large and broken HTTP get the error shape too, not a bare stat
   const broken = await exchange(server.port, 'GET / HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n');
   assertProblem(broken, 400, 'bad_request');
 });
+
+interface LogLine {
+  level: string;
+  event: string;
+  status?: number;
+  reason?: string;
+  requestId?: string;
+}
+
+/** Waits until the server has logged the request line for `path`, and returns every line. */
+async function loggedRequest(logLines: string[], path: string): Promise<LogLine[]> {
+  for (;;) {
+    const lines = logLines.map((line) => JSON.parse(line) as LogLine & { path?: string });
+    if (lines.some((line) => line.event === 'request' && line.path === path)) return lines;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const HALF_A_BODY =
+  'POST /v1/forms/example-union/applications HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+  'Content-Type: application/json\r\nIdempotency-Key: gone\r\nContent-Length: 100\r\n\r\n{"a":';
+
+test(
+  'a client that disconnects mid-upload is logged as client_aborted (499), not as a server error',
+  { timeout: 15_000 },
+  async (t) => {
+    const logLines: string[] = [];
+    const server = await listening(t, logLines);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        // Closes, as a phone losing signal mid-upload does.
+        socket.write(HALF_A_BODY, () => setTimeout(() => socket.destroy(), 100));
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve());
+    });
+    const lines = await loggedRequest(logLines, '/v1/forms/example-union/applications');
+    assert.deepEqual(
+      lines.filter((line) => line.level === 'error'),
+      [],
+      'nothing logged as an error',
+    );
+    const request = lines.find((line) => line.event === 'request');
+    assert.equal(request?.status, 499);
+    const aborted = lines.find((line) => line.event === 'client_aborted');
+    assert.equal(aborted?.level, 'info');
+    assert.equal(aborted?.reason, 'disconnected');
+    assert.equal(aborted?.requestId, request?.requestId);
+    assert.ok(!lines.some((line) => line.event === 'client_error' && line.status === 400));
+  },
+);
+
+test(
+  'a client that misses the request timeout mid-upload gets 408, logged as 408, not as a server error',
+  { timeout: 15_000 },
+  async (t) => {
+    const logLines: string[] = [];
+    const server = await listening(t, logLines);
+    const response = await exchange(server.port, HALF_A_BODY);
+    assertProblem(response, 408, 'request_timeout');
+    const lines = await loggedRequest(logLines, '/v1/forms/example-union/applications');
+    assert.deepEqual(
+      lines.filter((line) => line.level === 'error'),
+      [],
+      'nothing logged as an error',
+    );
+    assert.equal(lines.find((line) => line.event === 'request')?.status, 408);
+    const aborted = lines.find((line) => line.event === 'client_aborted');
+    assert.equal(aborted?.reason, 'timeout');
+  },
+);

@@ -1,13 +1,19 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../src/cli.ts';
 import { generateDataKey } from '../src/crypto/keyring.ts';
 import { KeyringError } from '../src/errors.ts';
 import { openDataDir } from '../src/server.ts';
-import { silentLogger } from '../src/logger.ts';
-import { admin, createTestServer, submit, validApplication } from './support/test-server.ts';
+import { createJsonLogger, silentLogger } from '../src/logger.ts';
+import {
+  admin,
+  createTestServer,
+  FORMS_DIR,
+  submit,
+  validApplication,
+} from './support/test-server.ts';
 import { tempDir } from './support/temp-dir.ts';
 
 async function submitThree(server: ReturnType<typeof createTestServer>): Promise<string[]> {
@@ -104,4 +110,110 @@ test('refuses to start when stored rows need a key the keyring lacks', async (t)
     (error: unknown) =>
       error instanceof KeyringError && /UNION_JOIN_PREVIOUS_DATA_KEYS/.test(error.message),
   );
+});
+
+async function runCli(argv: string[], env: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, env, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+test('a start refused because keyring.json is gone leaves no new keyring.json behind', async (t) => {
+  const dataDir = tempDir(t);
+  const before = createTestServer(t, { dataDir });
+  await submitThree(before);
+  await before.close();
+  rmSync(join(dataDir, 'keyring.json'));
+  await assert.rejects(openDataDir(dataDir, {}, silentLogger), KeyringError);
+  assert.equal(existsSync(join(dataDir, 'keyring.json')), false);
+  const rotation = await runCli(['rotate-key', '--data', dataDir], {});
+  assert.equal(rotation.code, 1);
+  assert.match(rotation.err, /keyring does not hold/);
+  assert.equal(existsSync(join(dataDir, 'keyring.json')), false);
+});
+
+test('rotate-key with UNION_JOIN_NEW_DATA_KEY but no UNION_JOIN_DATA_KEY is refused and writes nothing', async (t) => {
+  const dataDir = tempDir(t);
+  const newKey = generateDataKey().key.toString('base64');
+  const { code, err } = await runCli(['rotate-key', '--data', dataDir], {
+    UNION_JOIN_NEW_DATA_KEY: newKey,
+  });
+  assert.equal(code, 2);
+  assert.match(err, /UNION_JOIN_NEW_DATA_KEY is set but UNION_JOIN_DATA_KEY is not/);
+  assert.ok(!err.includes(newKey));
+  assert.equal(existsSync(join(dataDir, 'keyring.json')), false);
+});
+
+test('refuses to start when UNION_JOIN_DATA_KEY is unrelated to the keys the stored rows use, naming key ids only', async (t) => {
+  const dataDir = tempDir(t);
+  const before = createTestServer(t, { dataDir });
+  const fileKeyId = before.keyring.current.id;
+  await submitThree(before);
+  await before.close();
+  const stranger = generateDataKey();
+  const encoded = stranger.key.toString('base64');
+  await assert.rejects(
+    openDataDir(dataDir, { UNION_JOIN_DATA_KEY: encoded }, silentLogger),
+    (error: unknown) =>
+      error instanceof KeyringError &&
+      error.message.includes(stranger.id) &&
+      error.message.includes(fileKeyId) &&
+      /keyring\.json/.test(error.message) &&
+      !error.message.includes(encoded),
+  );
+  const start = await runCli(['--data', dataDir, '--forms', FORMS_DIR, '--port', '0'], {
+    UNION_JOIN_DATA_KEY: encoded,
+  });
+  assert.equal(start.code, 1);
+  assert.match(start.err, /is not the current key of keyring\.json/);
+});
+
+test("UNION_JOIN_DATA_KEY equal to keyring.json's key, or the key rotated to, starts", async (t) => {
+  const dataDir = tempDir(t);
+  const before = createTestServer(t, { dataDir });
+  await submitThree(before);
+  await before.close();
+  const file = JSON.parse(readFileSync(join(dataDir, 'keyring.json'), 'utf8')) as {
+    keys: { key: string }[];
+  };
+  const fileKey = file.keys[0]!.key;
+  const same = await openDataDir(dataDir, { UNION_JOIN_DATA_KEY: fileKey }, silentLogger);
+  await same.storage.close();
+
+  const newKey = generateDataKey().key.toString('base64');
+  const rotation = await runCli(['rotate-key', '--data', dataDir], {
+    UNION_JOIN_DATA_KEY: fileKey,
+    UNION_JOIN_NEW_DATA_KEY: newKey,
+  });
+  assert.equal(rotation.code, 0, rotation.err);
+  const after = await openDataDir(dataDir, { UNION_JOIN_DATA_KEY: newKey }, silentLogger);
+  assert.equal(
+    (await after.storage.listApplications({ formId: 'example-union', limit: 10 })).length,
+    3,
+  );
+  await after.storage.close();
+});
+
+test("with nothing stored yet, a UNION_JOIN_DATA_KEY other than keyring.json's starts with a warning naming both key ids", async (t) => {
+  const dataDir = tempDir(t);
+  const fileKeyId = createTestServer(t, { dataDir }).keyring.current.id;
+  const stranger = generateDataKey();
+  const lines: string[] = [];
+  const opened = await openDataDir(
+    dataDir,
+    { UNION_JOIN_DATA_KEY: stranger.key.toString('base64') },
+    createJsonLogger((line) => lines.push(line)),
+  );
+  await opened.storage.close();
+  const warning = lines
+    .map(
+      (line) =>
+        JSON.parse(line) as { level: string; event: string; keyId?: string; fileKeyId?: string },
+    )
+    .find((line) => line.event === 'data_key_not_keyring_file_key');
+  assert.equal(warning?.level, 'warn');
+  assert.equal(warning?.keyId, stranger.id);
+  assert.equal(warning?.fileKeyId, fileKeyId);
+  assert.ok(!lines.join('').includes(stranger.key.toString('base64')));
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createTestServer } from './support/test-server.ts';
@@ -47,6 +47,72 @@ test('never serves a file outside the static directory', async (t) => {
     assert.notEqual(response.status, 200, path);
     assert.ok(!(await response.text()).includes('outside the static directory'), path);
   }
+});
+
+test('never serves hidden files or folders (a .env or .git left in the static directory)', async (t) => {
+  const root = tempDir(t);
+  const staticDir = join(root, 'site');
+  mkdirSync(join(staticDir, '.git'), { recursive: true });
+  mkdirSync(join(staticDir, '.well-known'));
+  mkdirSync(join(staticDir, 'docs', '.private'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>home</title>');
+  writeFileSync(join(staticDir, '.env'), 'DB_PASSWORD=hunter2');
+  writeFileSync(join(staticDir, '.git', 'config'), 'url=https://user:hunter2@git.example');
+  writeFileSync(join(staticDir, '.well-known', 'security.txt'), 'hunter2');
+  writeFileSync(join(staticDir, 'docs', '.private', 'index.html'), 'hunter2');
+  const server = createTestServer(t, { config: { staticDir } });
+  assert.equal((await server.app.request('/')).status, 200);
+  for (const path of [
+    '/.env',
+    '/.git/config',
+    '/.git/',
+    '/.well-known/security.txt',
+    '/docs/.private/',
+    '/docs/.private/index.html',
+    '/%2eenv',
+  ]) {
+    const response = await server.app.request(path);
+    assert.equal(response.status, 404, path);
+    assert.ok(!(await response.text()).includes('hunter2'), path);
+  }
+  const head = await server.app.request('/.env', { method: 'HEAD' });
+  assert.equal(head.status, 404);
+});
+
+test('never follows a symbolic link out of the static directory', async (t) => {
+  const root = tempDir(t);
+  const staticDir = join(root, 'site');
+  const outside = join(root, 'outside');
+  mkdirSync(join(staticDir, 'pages'), { recursive: true });
+  mkdirSync(outside);
+  writeFileSync(join(outside, 'secret.txt'), 'outside the static directory');
+  writeFileSync(join(outside, 'index.html'), 'outside the static directory');
+  writeFileSync(join(staticDir, 'pages', 'real.html'), 'inside');
+  symlinkSync(join(outside, 'secret.txt'), join(staticDir, 'secret.txt'));
+  symlinkSync(outside, join(staticDir, 'linked'));
+  symlinkSync('real.html', join(staticDir, 'pages', 'alias.html'));
+  const server = createTestServer(t, { config: { staticDir } });
+  for (const path of ['/secret.txt', '/linked/secret.txt', '/linked/', '/linked']) {
+    const response = await server.app.request(path);
+    assert.equal(response.status, 404, path);
+    assert.ok(!(await response.text()).includes('outside the static directory'), path);
+  }
+  // A link that stays inside the directory still works.
+  const alias = await server.app.request('/pages/alias.html');
+  assert.equal(alias.status, 200);
+  assert.equal(await alias.text(), 'inside');
+});
+
+test('a static directory reached through a symbolic link is served', async (t) => {
+  const root = tempDir(t);
+  const realDir = join(root, 'real-site');
+  mkdirSync(realDir);
+  writeFileSync(join(realDir, 'page.html'), 'the page');
+  symlinkSync(realDir, join(root, 'site'));
+  const server = createTestServer(t, { config: { staticDir: join(root, 'site') } });
+  const response = await server.app.request('/page.html');
+  assert.equal(response.status, 200);
+  assert.equal(await response.text(), 'the page');
 });
 
 test('without a static directory, / is a JSON 404', async (t) => {

@@ -10,7 +10,8 @@ export interface Admission {
 
 /** Why `event` does not fit `definition`, or undefined when it does. */
 function mismatch(event: AnalyticsEvent, definition: FormDefinition): DropReason | undefined {
-  if (event.formVersion > definition.version) return 'unknown_version';
+  // Versions start at 1; the event schema lets 0 through.
+  if (event.formVersion < 1 || event.formVersion > definition.version) return 'unknown_version';
   const isReview = event.step === REVIEW_STEP_ID;
   if (isReview && !definition.review) return 'unknown_step';
   const step = isReview ? undefined : definition.steps.find((s) => s.id === event.step);

@@ -123,6 +123,8 @@ export interface LoadedKeyring {
   source: 'environment' | 'file' | 'generated';
   /** Set when the keyring file can be read by other users. */
   looseFileMode?: boolean;
+  /** Id of keyring.json's current key, when the file exists. */
+  fileCurrentId?: string;
 }
 
 /** Options of {@link loadKeyring}. */
@@ -131,13 +133,23 @@ export interface LoadKeyringOptions {
   /** `UNION_JOIN_DATA_KEY` and `UNION_JOIN_PREVIOUS_DATA_KEYS` are read from here. */
   env: Record<string, string | undefined>;
   now?: Date;
+  /**
+   * Whether a key generated on first run is written to keyring.json at once (default true).
+   * False leaves that to {@link saveGeneratedKeyring}, once the start is known to succeed.
+   */
+  writeGenerated?: boolean;
 }
 
 /**
  * Loads the keyring: `UNION_JOIN_DATA_KEY` (plus `UNION_JOIN_PREVIOUS_DATA_KEYS`) when set,
  * otherwise `<dataDir>/keyring.json`, generated with mode 0600 on first run.
  */
-export function loadKeyring({ dataDir, env, now = new Date() }: LoadKeyringOptions): LoadedKeyring {
+export function loadKeyring({
+  dataDir,
+  env,
+  now = new Date(),
+  writeGenerated = true,
+}: LoadKeyringOptions): LoadedKeyring {
   const path = join(dataDir, KEYRING_FILE);
   const fromFile = existsSync(path) ? readKeyringFile(path) : undefined;
   const looseFileMode = fromFile ? (statSync(path).mode & 0o077) !== 0 : false;
@@ -153,6 +165,7 @@ export function loadKeyring({ dataDir, env, now = new Date() }: LoadKeyringOptio
       keyring: new Keyring(current, [...fileKeys, ...previous]),
       source: 'environment',
       looseFileMode,
+      ...(fromFile ? { fileCurrentId: fromFile.current.id } : {}),
     };
   }
   if (fromFile) {
@@ -163,8 +176,13 @@ export function loadKeyring({ dataDir, env, now = new Date() }: LoadKeyringOptio
     };
   }
   const generated = generateDataKey();
-  writeKeyringFile(path, generated, [], now);
+  if (writeGenerated) writeKeyringFile(path, generated, [], now);
   return { keyring: new Keyring(generated), source: 'generated' };
+}
+
+/** Writes a keyring generated with `writeGenerated: false` to `<dataDir>/keyring.json`. */
+export function saveGeneratedKeyring(dataDir: string, keyring: Keyring, now = new Date()): void {
+  writeKeyringFile(join(dataDir, KEYRING_FILE), keyring.current, [], now);
 }
 
 /**

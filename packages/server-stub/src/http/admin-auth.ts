@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import type { AdminToken } from '../config.ts';
 import type { ClientIpResolver } from './client-ip.ts';
 import { HttpProblem } from './http-problem.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { RateDecision, RateLimiter } from './rate-limiter.ts';
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
@@ -26,6 +26,14 @@ export function matchAdminToken(
   return match;
 }
 
+function refuseLockedOut(decision: RateDecision): void {
+  if (!decision.allowed) {
+    throw new HttpProblem(429, 'rate_limited', 'Too many failed sign-in attempts.', {
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+    });
+  }
+}
+
 /** Options of {@link adminAuth}. */
 export interface AdminAuthOptions {
   tokens: readonly AdminToken[];
@@ -34,23 +42,25 @@ export interface AdminAuthOptions {
   clientIp: ClientIpResolver;
 }
 
-/** Requires `Authorization: Bearer <token>`; records the token's name for the access log. */
+/**
+ * Requires `Authorization: Bearer <token>`; records the token's name for the access log. After 10
+ * failures a minute from one client, every request from it gets 429 until Retry-After has passed.
+ */
 export function adminAuth({
   tokens,
   failures,
   clientIp,
 }: AdminAuthOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const ip = clientIp(c);
+    // A locked-out client is refused before its token is looked at, so a right guess made
+    // during the lockout is not told apart from a wrong one.
+    refuseLockedOut(failures.check(ip));
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const name = match?.[1] === undefined ? undefined : matchAdminToken(tokens, match[1]);
     if (name === undefined) {
-      const decision = failures.take(clientIp(c));
-      if (!decision.allowed) {
-        throw new HttpProblem(429, 'rate_limited', 'Too many failed sign-in attempts.', {
-          headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-        });
-      }
+      refuseLockedOut(failures.take(ip));
       throw new HttpProblem(401, 'unauthorized', 'A valid admin bearer token is required.', {
         headers: { 'WWW-Authenticate': 'Bearer realm="union-join"' },
       });

@@ -41,7 +41,14 @@ export function answerClientError(
 ): number | undefined {
   // As Node itself does: once anything was written on this connection, it can only be closed.
   const written = 'bytesWritten' in socket ? Number(socket.bytesWritten) : 0;
-  if (error.code === 'ECONNRESET' || !socket.writable || written > 0) {
+  // A client that closed its connection mid-request (HPE_INVALID_EOF_STATE) is gone: there is
+  // nobody to answer, and its request is not bad HTTP.
+  if (
+    error.code === 'ECONNRESET' ||
+    error.code === 'HPE_INVALID_EOF_STATE' ||
+    !socket.writable ||
+    written > 0
+  ) {
     socket.destroy();
     return undefined;
   }

@@ -42,14 +42,23 @@ export class RateLimiter {
     this.#maxKeys = maxKeys;
   }
 
+  /**
+   * Whether `key` has a token left, without spending it: a lockout must refuse every request
+   * from a locked-out client, not only the ones that fail.
+   */
+  check(key: string): RateDecision {
+    if (this.#limit <= 0) return { allowed: true };
+    const bucket = this.#buckets.get(key);
+    if (bucket === undefined) return { allowed: true };
+    return this.#decide(this.#refilled(bucket));
+  }
+
   /** Spends one token for `key` if it has one. */
   take(key: string): RateDecision {
     if (this.#limit <= 0) return { allowed: true };
-    const now = this.#clock.now();
-    const ratePerMs = this.#limit / this.#windowMs;
-    const bucket = this.#buckets.get(key) ?? { tokens: this.#limit, updatedAt: now };
-    bucket.tokens = Math.min(this.#limit, bucket.tokens + (now - bucket.updatedAt) * ratePerMs);
-    bucket.updatedAt = now;
+    const bucket = this.#refilled(
+      this.#buckets.get(key) ?? { tokens: this.#limit, updatedAt: this.#clock.now() },
+    );
     // Re-insert so Map order is least-recently-seen first.
     this.#buckets.delete(key);
     this.#buckets.set(key, bucket);
@@ -57,10 +66,24 @@ export class RateLimiter {
       const oldest = this.#buckets.keys().next().value;
       if (oldest !== undefined) this.#buckets.delete(oldest);
     }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true };
-    }
+    const decision = this.#decide(bucket);
+    if (decision.allowed) bucket.tokens -= 1;
+    return decision;
+  }
+
+  #refilled(bucket: { tokens: number; updatedAt: number }) {
+    const now = this.#clock.now();
+    bucket.tokens = Math.min(
+      this.#limit,
+      bucket.tokens + (now - bucket.updatedAt) * (this.#limit / this.#windowMs),
+    );
+    bucket.updatedAt = now;
+    return bucket;
+  }
+
+  #decide(bucket: { tokens: number }): RateDecision {
+    if (bucket.tokens >= 1) return { allowed: true };
+    const ratePerMs = this.#limit / this.#windowMs;
     return {
       allowed: false,
       retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000)),

@@ -6,6 +6,8 @@ import {
   type JsonProblem,
 } from './find-json-problem.ts';
 import { HttpProblem } from './http-problem.ts';
+import { locateJsonSyntaxError } from './locate-json-syntax-error.ts';
+import { requireIdentityEncoding } from './require-identity-encoding.ts';
 
 /** Whether a Content-Type is JSON (`application/json` or `application/*+json`, UTF-8 only). */
 export function isJsonContentType(header: string | undefined): boolean {
@@ -82,8 +84,8 @@ async function readLimited(c: Context, limit: number): Promise<Uint8Array> {
 }
 
 /**
- * Reads a JSON request body within `limit` bytes. Rejects a non-JSON Content-Type (415), a larger
- * body (413), invalid UTF-8 or JSON (400), a key given twice, nesting deeper than
+ * Reads a JSON request body within `limit` bytes. Rejects a non-JSON Content-Type or a compressed body (415), a larger
+ * body (413), invalid UTF-8 or JSON (400, a syntax error located by line and column), a key given twice, nesting deeper than
  * {@link MAX_JSON_DEPTH} and half a surrogate pair (400 `invalid_json`, naming the JSON path), and
  * the keys `__proto__`, `constructor` and `prototype` (400 `forbidden_key`), so no later merge or
  * assignment can reach an object's prototype.
@@ -96,6 +98,7 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
       'The request body must be application/json.',
     );
   }
+  requireIdentityEncoding(c.req.header('content-encoding'));
   const bytes = await readLimited(c, limit);
   let text: string;
   try {
@@ -107,7 +110,15 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new HttpProblem(400, 'invalid_json', 'The request body is not valid JSON.', { cause });
+    // V8's own message may quote the body, so the place is found here and told in fixed words.
+    const error = locateJsonSyntaxError(text);
+    const where =
+      error === undefined
+        ? ''
+        : `: ${error.problem}, at line ${error.line}, column ${error.column}`;
+    throw new HttpProblem(400, 'invalid_json', `The request body is not valid JSON${where}.`, {
+      cause,
+    });
   }
   const problem = findJsonProblem(text);
   if (problem) throw refusal(problem, 'key' in problem ? problem.key : undefined);

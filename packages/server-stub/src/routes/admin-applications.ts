@@ -71,14 +71,20 @@ function deliveryView(delivery: DeliveryRecord) {
 
 function wantsCsv(c: Context): boolean {
   const format = c.req.query('format');
-  if (format !== undefined) return format === 'csv';
+  if (format !== undefined) {
+    if (format !== 'csv' && format !== 'json') {
+      throw new HttpProblem(400, 'invalid_query', '"format" must be "json" or "csv".');
+    }
+    return format === 'csv';
+  }
   const accept = c.req.header('accept') ?? '';
   return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
 }
 
 /**
  * Admin API over stored applications: list and export (JSON or CSV), read one (portability),
- * erase one, mark one retrieved. Every call is written to the access log with the token's name.
+ * erase one, mark one retrieved. Every call that reads, erases or marks something is written to the
+ * access log with the token's name; a 404 (nothing there) is not.
  */
 export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -185,9 +191,9 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
   routes.get('/v1/applications/:id', headers, auth, async (c) => {
     const id = applicationId(c);
     const record = await deps.storage.getApplication(id);
-    await log(c, 'application.read', record?.formId ?? null, [id]);
     if (!record)
       throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    await log(c, 'application.read', record.formId, [id]);
     const deliveries = await deps.storage.listDeliveries(id);
     return c.json({ ...view(record), deliveries: deliveries.map(deliveryView) });
   });
@@ -196,18 +202,18 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     const id = applicationId(c);
     const record = await deps.storage.getApplication(id);
     const deleted = await deps.storage.deleteApplication(id);
-    await log(c, 'application.delete', record?.formId ?? null, [id]);
     if (!deleted)
       throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    await log(c, 'application.delete', record?.formId ?? null, [id]);
     return c.body(null, 204);
   });
 
   routes.post('/v1/applications/:id/retrieved', headers, auth, async (c) => {
     const id = applicationId(c);
     const record = await deps.storage.markRetrieved(id, deps.clock.now());
-    await log(c, 'application.retrieved', record?.formId ?? null, [id]);
     if (!record)
       throw new HttpProblem(404, 'application_not_found', 'There is no application with this id.');
+    await log(c, 'application.retrieved', record.formId, [id]);
     return c.json({ id, retrievedAt: iso(record.retrievedAt) });
   });
 

@@ -8,6 +8,7 @@ import { buildFunnel } from '../analytics/funnel.ts';
 import type { AppEnv } from '../app-env.ts';
 import { matchAdminToken } from '../http/admin-auth.ts';
 import { HttpProblem } from '../http/http-problem.ts';
+import type { RateDecision } from '../http/rate-limiter.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 /** Largest accepted sign-in or date-range form. */
@@ -24,13 +25,23 @@ export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const tickets = new ViewTickets();
 
+  const lockedOut = (c: Context<AppEnv>, decision: RateDecision) => {
+    if (decision.allowed) return undefined;
+    c.header('Retry-After', String(decision.retryAfterSeconds));
+    return c.html(renderSignInPage('Too many failed attempts. Try again later.'), 429);
+  };
+
+  /**
+   * While the client is locked out, answers 429 whatever it sent: checked before the token, so a
+   * right guess made during the lockout gains nothing.
+   */
+  const refuseIfLockedOut = (c: Context<AppEnv>) =>
+    lockedOut(c, deps.authFailureLimiter.check(deps.clientIp(c)));
+
   /** Counts a failed sign-in; past the limit, answers 429 instead of the sign-in page. */
   const refuse = (c: Context<AppEnv>, message: string) => {
-    const decision = deps.authFailureLimiter.take(deps.clientIp(c));
-    if (!decision.allowed) {
-      c.header('Retry-After', String(decision.retryAfterSeconds));
-      return c.html(renderSignInPage('Too many failed attempts. Try again later.'), 429);
-    }
+    const locked = lockedOut(c, deps.authFailureLimiter.take(deps.clientIp(c)));
+    if (locked) return locked;
     c.header('WWW-Authenticate', 'Bearer realm="union-join"');
     return c.html(renderSignInPage(message), 401);
   };
@@ -81,6 +92,8 @@ export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
   });
 
   routes.get('/admin', async (c) => {
+    const locked = refuseIfLockedOut(c);
+    if (locked) return locked;
     const header = c.req.header('authorization');
     if (header === undefined) return c.html(renderSignInPage(), 200);
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
@@ -103,6 +116,8 @@ export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
       if (type !== 'application/x-www-form-urlencoded') {
         throw new HttpProblem(415, 'unsupported_media_type', 'Send the sign-in form.');
       }
+      const locked = refuseIfLockedOut(c);
+      if (locked) return locked;
       const form = new URLSearchParams(await c.req.text());
       const token = form.get('token');
       const ticket = form.get('ticket');

@@ -8,6 +8,7 @@ import { hourStart, utcDay } from '../analytics/utc-time.ts';
 import type { AppEnv } from '../app-env.ts';
 import { HttpProblem } from '../http/http-problem.ts';
 import { RateLimiter } from '../http/rate-limiter.ts';
+import { requireIdentityEncoding } from '../http/require-identity-encoding.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 /** Largest accepted events body: 50 events of a few hundred bytes each fit with room to spare. */
@@ -73,6 +74,7 @@ export function eventsRoutes(deps: RouteDeps): Hono<AppEnv> {
           'Events must be sent as text/plain or application/json (UTF-8).',
         );
       }
+      requireIdentityEncoding(c.req.header('content-encoding'));
       await next();
     },
     bodyLimit({

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { FormRegistry } from '../forms/form-registry.ts';
 import { securityHeaders } from '../http/security-headers.ts';
+import { resolveStaticFile } from './resolve-static-file.ts';
 
 /** Files of the built element served at `/` when an element directory is configured. */
 export const ELEMENT_FILES = [
@@ -34,7 +35,8 @@ export interface ServedFormSummary {
  * Serves the built element at stable paths (`/union-join-form.js`, readable from any origin so any
  * site can embed it) and a static directory at `/` under a strict Content-Security-Policy. With a
  * static directory, `/served-forms.json` lists the forms this server serves, so the example pages
- * offer the forms actually loaded rather than assume which ones exist.
+ * offer the forms actually loaded rather than assume which ones exist. Hidden files (`.env`,
+ * `.git/`) and links leading out of the static directory are never served.
  */
 export function staticRoutes({ staticDir, elementDir, forms }: StaticRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -67,7 +69,12 @@ export function staticRoutes({ staticDir, elementDir, forms }: StaticRoutesOptio
       c.header('Cache-Control', 'no-cache');
       return c.json({ forms: served });
     });
-    routes.get('*', securityHeaders('static'), serveStatic({ root: staticDir }));
+    routes.get('*', securityHeaders('static'), async (c, next) => {
+      // Served by its real path, so a link swapped in after the check cannot lead elsewhere.
+      const file = resolveStaticFile(staticDir, c.req.path);
+      if (file === undefined) return next();
+      return serveStatic({ path: file })(c, next);
+    });
   }
   return routes;
 }
