@@ -97,6 +97,11 @@ describe('AnalyticsEvent schema', () => {
     assert.deepEqual(rejected({ ...base, seq: 1.5 }), ['[0].seq']);
     assert.deepEqual(rejected({ ...base, stepIndex: '1' }), ['[0].stepIndex']);
     assert.deepEqual(rejected({ ...base, formVersion: -3 }), ['[0].formVersion']);
+    assert.deepEqual(
+      rejected({ ...base, formVersion: 0 }),
+      ['[0].formVersion'],
+      'versions start at 1',
+    );
     assert.deepEqual(rejected({ ...base, locale: 'de' }), ['[0].locale']);
     assert.deepEqual(rejected({ ...base, device: 'iPhone 15' }), ['[0].device']);
     assert.deepEqual(rejected({ ...base, form: '../../etc/passwd' }), ['[0].form']);

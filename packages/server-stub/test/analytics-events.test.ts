@@ -127,15 +127,13 @@ describe('POST /v1/events', () => {
     ]);
   });
 
-  it('drops and counts events claiming form version 0 (versions start at 1)', async (t) => {
+  it('refuses a batch claiming form version 0 (versions start at 1), naming the path', async (t) => {
     const { app, storage } = createAnalyticsServer(t);
     const versionZero = journey({ id: 'example-union', version: 0 }, [['step_view', 'about-you']]);
     const response = await postEvents(app, versionZero);
-    assert.equal(response.status, 202);
-    assert.deepEqual(await response.json(), { accepted: 0, dropped: 1 });
-    assert.deepEqual(await storage.analytics.droppedTotals('2025-03-01', '2025-03-01'), {
-      unknown_version: 1,
-    });
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { error: string; issues: { path: unknown[] }[] };
+    assert.deepEqual(body.issues[0]?.path, [0, 'formVersion']);
     assert.deepEqual(await storage.analytics.rawEvents(), []);
   });
 

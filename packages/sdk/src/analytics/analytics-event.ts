@@ -69,7 +69,7 @@ const MAX_FIELDS_PER_EVENT = 50;
 const common = {
   v: z.literal(ANALYTICS_EVENT_VERSION),
   form: FormIdSchema,
-  formVersion: wholeNumber().check(z.minimum(0), z.maximum(2_147_483_647)),
+  formVersion: wholeNumber().check(z.minimum(1), z.maximum(2_147_483_647)),
   flow: z.string().check(z.regex(FLOW_PATTERN, 'must be 16 to 64 letters, digits, "-" or "_"')),
   seq: wholeNumber().check(z.minimum(0), z.maximum(100_000)),
   step: z.union([IdSchema, z.literal(REVIEW_STEP_ID)]),
