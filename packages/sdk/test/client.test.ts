@@ -328,6 +328,20 @@ describe('submit', () => {
     }
   });
 
+  it('throws ConnectionError for a web page in answer (a Wi-Fi login page), so the application is kept', async () => {
+    respondInTurn(
+      () =>
+        new HttpResponse('<html><h1>Log in to Cafe Wi-Fi</h1></html>', {
+          status: 200,
+          headers: { 'content-type': 'text/html' },
+        }),
+    );
+    const { client } = testClient();
+    const error = await client.submit(exampleApplication).catch((e: unknown) => e);
+    assert.ok(error instanceof ConnectionError, String(error));
+    assert.ok(!String(error).includes('Cafe'));
+  });
+
   it('never puts an answer value or the request body into an error message', async () => {
     const canary = 'CANARY-7f3a-ada@example.org';
     const application: Application = {

@@ -215,6 +215,10 @@ export function createClient(options: ClientOptions): UnionJoinClient {
       };
       const result = await exchange(url, init, signal, maxRetries);
       const body = result.body;
+      // A page, not JSON: a Wi-Fi login page or a proxy answered, so the server was not reached.
+      if (!/json/i.test(result.headers.get('content-type') ?? '')) {
+        throw new ConnectionError({ cause: invalidResponse(result.status, undefined) });
+      }
       if (!isRecord(body) || typeof body.id !== 'string' || typeof body.receivedAt !== 'string') {
         throw invalidResponse(result.status, body);
       }
