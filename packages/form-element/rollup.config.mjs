@@ -2,6 +2,9 @@
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * Minifies the CSS inside Lit's css`...` templates, which terser leaves as written. Safe for these
@@ -59,6 +62,25 @@ function trimTemplateIndentation() {
   };
 }
 
+/**
+ * Writes `.br` and `.gz` copies next to each script, for servers that send precompressed files
+ * (the server-stub does): the applicant downloads about a third of the bytes.
+ */
+function precompress() {
+  return {
+    name: 'precompress',
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle).filter((file) => file.endsWith('.js'))) {
+        const path = join(options.dir ?? join(options.file, '..'), name);
+        const code = bundle[name].code;
+        const brotli = { [constants.BROTLI_PARAM_QUALITY]: 11 };
+        writeFileSync(`${path}.br`, brotliCompressSync(code, { params: brotli }));
+        writeFileSync(`${path}.gz`, gzipSync(code, { level: 9 }));
+      }
+    },
+  };
+}
+
 const plugins = (module) => [
   minifyCssTemplates(),
   trimTemplateIndentation(),
@@ -70,6 +92,7 @@ const plugins = (module) => [
   }),
   esbuild({ target: 'es2022', minify: false, sourceMap: true }),
   terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } }),
+  precompress(),
 ];
 
 // zod's sources carry comments Rollup cannot place and an internal import cycle; both are harmless.

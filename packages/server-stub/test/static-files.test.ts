@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { createTestServer } from './support/test-server.ts';
 import { tempDir } from './support/temp-dir.ts';
@@ -38,6 +39,29 @@ test('serves the built element at a stable path, readable from any origin', asyn
   assert.equal(script.headers.get('access-control-allow-origin'), '*');
   assert.equal(script.headers.get('cross-origin-resource-policy'), 'cross-origin');
   assert.equal((await server.app.request('/other.js')).status, 404);
+});
+
+test('serves the element brotli- or gzip-compressed to a browser that accepts it', async (t) => {
+  const elementDir = join(tempDir(t), 'element');
+  mkdirSync(elementDir);
+  const server = createTestServer(t, { config: { elementDir } });
+  const script = 'export const big = "' + 'union '.repeat(2000) + '";';
+  writeFileSync(join(elementDir, 'union-join-form.js'), script);
+  writeFileSync(join(elementDir, 'union-join-form.js.br'), brotliCompressSync(script));
+  writeFileSync(join(elementDir, 'union-join-form.js.gz'), gzipSync(script));
+  const br = await server.app.request('/union-join-form.js', {
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+  });
+  assert.equal(br.headers.get('content-encoding'), 'br');
+  assert.match(br.headers.get('content-type') ?? '', /javascript/);
+  assert.equal(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString(), script);
+  const gz = await server.app.request('/union-join-form.js', {
+    headers: { 'accept-encoding': 'gzip' },
+  });
+  assert.equal(gz.headers.get('content-encoding'), 'gzip');
+  const plain = await server.app.request('/union-join-form.js');
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.equal(await plain.text(), script);
 });
 
 test('never serves a file outside the static directory', async (t) => {

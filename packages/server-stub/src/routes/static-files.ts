@@ -53,7 +53,9 @@ export function staticRoutes({ staticDir, elementDir, forms }: StaticRoutesOptio
           }
         },
         securityHeaders('static'),
-        serveStatic({ path: join(elementDir, file) }),
+        // `.br` and `.gz` copies next to a file (the element's build writes them) are sent to
+        // browsers that accept them: a third of the bytes on a slow connection.
+        serveStatic({ path: join(elementDir, file), precompressed: true }),
       );
     }
   }
@@ -73,7 +75,7 @@ export function staticRoutes({ staticDir, elementDir, forms }: StaticRoutesOptio
       // Served by its real path, so a link swapped in after the check cannot lead elsewhere.
       const file = resolveStaticFile(staticDir, c.req.path);
       if (file === undefined) return next();
-      return serveStatic({ path: file })(c, next);
+      return serveStatic({ path: file, precompressed: true })(c, next);
     });
   }
   return routes;
