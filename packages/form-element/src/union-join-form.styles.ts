@@ -396,9 +396,14 @@ export const styles = css`
     border-color: var(--_border);
   }
 
+  /* A phone, or text zoomed to 200 %: side padding in viewport units leaves the words the room. */
   @media (max-width: 30rem) {
+    [part~='form'] {
+      padding-inline: min(var(--_space), 4vw);
+    }
     .actions [part~='button'] {
       width: 100%;
+      padding-inline: min(1.5rem, 3vw);
     }
   }
 

@@ -215,6 +215,11 @@ describe('<union-join-form> at 320 px, the narrowest phone', () => {
         summary.width * 0.9,
       );
       expect(scrollsSideways(el)).to.equal(false);
+      // "Send application" wraps between its words, never inside one ("Sen/d appl/ication").
+      const range = document.createRange();
+      range.selectNodeContents($(el, 'button[type="submit"]'));
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      expect(lines.size, 'lines of the Send button').to.be.at.most(2);
     } finally {
       document.documentElement.style.fontSize = '';
     }
