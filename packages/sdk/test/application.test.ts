@@ -117,13 +117,19 @@ describe('validateApplication: rejected applications', () => {
     assert.deepEqual(summary(example, data).sort(), ['answerz unknown_key', 'consents missing']);
   });
 
-  it('rejects another form, another version and a locale the form does not offer', () => {
-    const data = { ...valid(), formId: 'other-union', formVersion: 2, locale: 'sv' };
+  it('rejects another form, a newer version and a locale the form does not offer', () => {
+    const data = { ...valid(), formId: 'other-union', formVersion: 4, locale: 'sv' };
     assert.deepEqual(summary(example, data), [
       'formId wrong_form',
       'formVersion wrong_version',
       'locale unsupported_locale',
     ]);
+  });
+
+  it('takes an application of an earlier version whose answers fit, keeping the version it answered', () => {
+    const result = validateApplication(example, { ...valid(), formVersion: 2 });
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.equal(result.ok && result.application.formVersion, 2);
   });
 
   it('rejects unknown fields, and a consent sent as an answer', () => {

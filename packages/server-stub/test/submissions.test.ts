@@ -25,6 +25,22 @@ test('stores a valid application and answers 201 with a short reference and the 
   assert.deepEqual(openApplication(server.keyring, stored), application);
 });
 
+test('stores an application made with an earlier version of the form (queued while it changed)', async (t) => {
+  const server = createTestServer(t);
+  const application = { ...(await validApplication()), formVersion: 2 };
+  const response = await submit(server, application);
+  assert.equal(response.status, 201);
+  const { id } = (await response.json()) as { id: string };
+  assert.equal((await server.storage.getApplication(id))?.formVersion, 2);
+  const newer = await submit(server, { ...application, formVersion: 4 });
+  assert.equal(newer.status, 422);
+  const body = (await newer.json()) as { issues: { code: string }[] };
+  assert.deepEqual(
+    body.issues.map((issue) => issue.code),
+    ['wrong_version'],
+  );
+});
+
 test('stores one-line answers on one line, whatever control characters were sent', async (t) => {
   const server = createTestServer(t);
   const response = await submit(

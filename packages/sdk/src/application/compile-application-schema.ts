@@ -85,11 +85,14 @@ function checkApplication(
       message: `This is the form "${definition.id}"; the application is for another form`,
     });
   }
-  if (raw.formVersion !== definition.version) {
+  // An application made with an earlier version (queued offline, or a page open while the form
+  // was updated) is taken when its answers fit this version: the union loses no applicant over a
+  // corrected label. A version this server does not know yet is refused.
+  if (typeof raw.formVersion === 'number' && raw.formVersion > definition.version) {
     issues.push({
       path: ['formVersion'],
       code: 'wrong_version',
-      message: `The form is at version ${definition.version}; the application was made with another version`,
+      message: `The form is at version ${definition.version}; the application was made with a newer version`,
     });
   }
   if (!(definition.locales as readonly string[]).includes(raw.locale)) {
