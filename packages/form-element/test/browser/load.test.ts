@@ -210,6 +210,18 @@ describe('<union-join-form> loading', () => {
     await expect(el!).to.be.accessible();
   });
 
+  it('hides the text a page puts inside it (shown until the script runs) once it shows the form', async () => {
+    const el = await fixture<UnionJoinForm>(
+      html`<union-join-form lang="en"><p>Loading the join form.</p></union-join-form>`,
+    );
+    el.definition = exampleUnion;
+    await el.updateComplete;
+    const range = document.createRange();
+    range.selectNodeContents(el.querySelector('p')!);
+    expect(range.getClientRects().length, 'the fallback text is not drawn').to.equal(0);
+    expect(heading(el)).to.equal('About you');
+  });
+
   it('names a misspelt attribute on the console when it has no form to show', async () => {
     const warnings = await capturingConsole('warn', async () => {
       await fixture(
