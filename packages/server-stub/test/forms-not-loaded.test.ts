@@ -68,6 +68,21 @@ test('a directory whose every form file fails stops the load, listing each file'
   );
 });
 
+test('a form file named .JSON, or named after another id, is reported with the name to use', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'branch-north.json'), JSON.stringify(definition('branch-north')));
+  writeFileSync(join(dir, 'Branch-South.JSON'), JSON.stringify(definition('branch-south')));
+  writeFileSync(join(dir, 'east.json'), JSON.stringify(definition('branch-east')));
+  const forms = FormRegistry.fromDirectory(dir, {});
+  assert.deepEqual(
+    forms.list().map((form) => form.id),
+    ['branch-north'],
+  );
+  const messages = forms.problems.map((problem) => problem.message).join('\n');
+  assert.match(messages, /Branch-South\.JSON: .*end in \.json/);
+  assert.match(messages, /east\.json: .*rename the file to branch-east\.json/);
+});
+
 test('an empty forms directory still starts, with no forms and no problems', (t) => {
   const forms = FormRegistry.fromDirectory(tempDir(t), {});
   assert.deepEqual(forms.list(), []);

@@ -81,6 +81,12 @@ export class FormRegistry {
       }
     }
     for (const name of names) {
+      // "Form.JSON" looks like a form file to a person, so it is named rather than skipped.
+      if (/\.json$/i.test(name) && !name.endsWith('.json')) {
+        problems.push(
+          new FormLoadError(join(dir, name), 'form files end in .json, in lower case: rename it'),
+        );
+      }
       if (!name.endsWith('.server.json')) continue;
       const id = basename(name, '.server.json');
       if (!definitions.includes(`${id}.json`)) {
@@ -113,7 +119,10 @@ function loadFormFile(dir: string, name: string, env: Environment): LoadedForm {
     });
   }
   if (form.id !== basename(name, '.json')) {
-    throw new FormLoadError(file, `id "${form.id}" must match the file name (${form.id}.json)`);
+    throw new FormLoadError(
+      file,
+      `id "${form.id}" must match the file name: rename the file to ${form.id}.json, or change the id to "${basename(name, '.json')}"`,
+    );
   }
   const settingsFile = join(dir, `${form.id}.server.json`);
   if (existsSync(settingsFile)) {
