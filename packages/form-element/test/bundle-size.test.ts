@@ -23,13 +23,16 @@
 // spaces, bidirectional overrides and ";" in multi-choice values (with their messages), an Irish
 // Eircode optional, real country codes only, a year shown as 2019, one step event per page, and
 // the console naming a .definition set to null.
+// 49,300 -> 49,400: no queued application lost or falsely promised: one refused while the page is
+// open goes back into the draft, one the device could not store says to keep the page open (in
+// three languages), and the later of two tabs' queued sends replaces the earlier under its key.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 49_300;
+const CEILING_BYTES = 49_400;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {

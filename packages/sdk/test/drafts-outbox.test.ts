@@ -9,8 +9,10 @@ import {
   OutboxError,
   type DraftStorage,
   type OutboxItem,
+  type OutboxClient,
   type OutboxLock,
 } from '../src/drafts/index.ts';
+import { ApiError } from '../src/errors/api-error.ts';
 import { CANARIES, canaryApplication, createFakeServer, deferred } from './drafts-fixtures.ts';
 
 const KEY = '5b0f1a52-2f4c-4c39-9a57-0a3f4f1e8a11';
@@ -62,6 +64,31 @@ describe('outbox', () => {
     const second = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
     assert.equal(second.id, first.id);
     assert.equal((await outbox.list()).length, 1);
+  });
+
+  it('replaces the application of a pending item queued again under its key: the latest answers win', async () => {
+    const outbox = createOutbox(createMemoryDraftStorage());
+    const first = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const corrected = canaryApplication();
+    corrected.answers.givenName = 'Grace';
+    const second = await outbox.enqueue({ application: corrected, idempotencyKey: KEY });
+    assert.equal(second.id, first.id);
+    assert.equal((await outbox.list()).length, 1);
+    assert.deepEqual(await outbox.readApplication(first.id), corrected);
+  });
+
+  it('keeps a refused item as it was when the same key is queued again', async () => {
+    const outbox = createOutbox(createMemoryDraftStorage());
+    const first = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    await outbox.recordFailure(first.id, { code: 'validation_failed', status: 422 });
+    const corrected = canaryApplication();
+    corrected.answers.givenName = 'Grace';
+    await outbox.enqueue({ application: corrected, idempotencyKey: KEY });
+    assert.deepEqual(await outbox.readApplication(first.id), canaryApplication());
+  });
+
+  it('says whether queued applications outlive the page', async () => {
+    assert.equal(createOutbox(createMemoryDraftStorage()).persistent, false);
   });
 
   it('makes an idempotency key when none is given', async () => {
@@ -193,6 +220,49 @@ describe('outbox sender', () => {
       assert.deepEqual(await outbox.list(), []);
     });
   }
+
+  it('keeps an item whose application was replaced while it was being sent, and sends the new one', async () => {
+    const outbox = createOutbox(createMemoryDraftStorage());
+    const item = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const corrected = canaryApplication();
+    corrected.answers.givenName = 'Grace';
+    const sent: string[] = [];
+    const replaced = deferred();
+    const stored = new Map<string, string>();
+    const client: OutboxClient = {
+      async submit(application, { idempotencyKey }) {
+        const body = JSON.stringify(application);
+        sent.push(String(application.answers.givenName));
+        if (sent.length === 1) {
+          await outbox.enqueue({ application: corrected, idempotencyKey });
+          replaced.resolve();
+        }
+        const previous = stored.get(idempotencyKey);
+        if (previous !== undefined && previous !== body) {
+          throw ApiError.from(400, { error: 'idempotency_key_reused' });
+        }
+        stored.set(idempotencyKey, body);
+        return { id: 'app-1' };
+      },
+    };
+    const delivered: string[] = [];
+    const failed: (string | undefined)[] = [];
+    const sender = createOutboxSender({
+      client,
+      store: outbox,
+      onDelivered: (_item, receipt) => delivered.push(receipt.reference),
+      onFailed: (failure) => failed.push(failure.failure?.code),
+    });
+    await sender.flush();
+    await replaced.promise;
+    assert.deepEqual(delivered, [], 'the corrected answers were not the ones stored');
+    assert.deepEqual(await outbox.readApplication(item.id), corrected);
+    await sender.flush();
+    assert.deepEqual(sent, ['Ada', 'Grace']);
+    // The server already had the first answers under that key: it refuses the second.
+    assert.deepEqual(failed, ['idempotency_key_reused']);
+    assert.deepEqual(delivered, []);
+  });
 
   it('stops a pass at the first transient failure instead of trying every item', async () => {
     const server = createFakeServer();

@@ -54,6 +54,8 @@ export class DraftsController implements ReactiveController {
   #stepId: string | undefined;
   /** The idempotency key saved with this page's draft (see {@link DraftsController.key}). */
   #key: string | undefined;
+  /** The session whose refused application {@link DraftsController.keep} saved, with its key. */
+  #kept: FormSession | undefined;
   #offer: RestoredDraft | undefined;
   #notice: 'unavailable' | 'deleted' | undefined;
   #attachments = 0;
@@ -124,7 +126,7 @@ export class DraftsController implements ReactiveController {
     this.#saving = false;
     this.#turnedAway = false;
     this.#notice = undefined;
-    this.#key = undefined;
+    if (this.#kept !== session) this.#key = undefined;
     this.#stepId = this.#journey.currentStep?.id;
     this.#unsubscribe = session.subscribe(() => {
       if (this.#saving) this.#autosaver.schedule();
@@ -202,10 +204,26 @@ export class DraftsController implements ReactiveController {
     this.onDeleted?.();
   }
 
+  /**
+   * Saves at once the answers of an application the server refused, with the key it was sent
+   * with, and goes on saving them: they stay on the device until they are sent again.
+   */
+  async keep(session: FormSession, key: string): Promise<void> {
+    this.#definition = session.definition;
+    this.#kept = session;
+    this.#key = key;
+    this.#offer = undefined;
+    this.#saving = this.#host.drafts !== 'off';
+    this.#autosaver.schedule();
+    await this.#autosaver.flush();
+  }
+
   /** Deletes the draft for good: the application was sent or queued, or cannot be made. */
   async discard(): Promise<void> {
     this.#saving = false;
     this.#offer = undefined;
+    // The queued notice says now what is kept: two notices would only disagree.
+    this.#notice = undefined;
     await this.#forget();
     this.#host.requestUpdate();
   }

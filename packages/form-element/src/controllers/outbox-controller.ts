@@ -97,6 +97,8 @@ export class OutboxController implements ReactiveController {
   #serverFailed = false;
   /** The last attempt got no answer although the browser was online (server down, endpoint, CORS). */
   #unreachable = false;
+  /** An application waits in this page's memory only: the device could not store it. */
+  #volatile = false;
   /** The receipt of the confirmation on screen, dropped once it has been seen. */
   #receipt: string | undefined;
   #seenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -161,6 +163,7 @@ export class OutboxController implements ReactiveController {
   async attach(definition: FormDefinition): Promise<boolean> {
     const attachment = ++this.#attachments;
     this.#waiting.clear();
+    this.#volatile = false;
     const outbox = await this.#connect();
     if (attachment !== this.#attachments || !outbox) return false;
     const shown = await this.#firstView(outbox, definition);
@@ -189,6 +192,8 @@ export class OutboxController implements ReactiveController {
         nextAttemptAt: Date.now() + FIRST_RETRY_MS,
       });
       this.#waiting.add(item.id);
+      // The write may have fallen back to memory (storage cleared, or full): say so, not "saved".
+      this.#volatile ||= !outbox.persistent;
     } catch {
       return false;
     }
@@ -207,6 +212,7 @@ export class OutboxController implements ReactiveController {
   moveOn(): void {
     for (const id of this.#waiting) this.#earlier.add(id);
     this.#waiting.clear();
+    this.#volatile = false;
     this.#earlierReference = undefined;
     this.#dismissReceipt();
   }
@@ -341,9 +347,11 @@ export class OutboxController implements ReactiveController {
   }
 
   #queuedTexts(t: Translation): [string, string] {
-    if (this.#offline) return [t.queuedTitle, t.queuedBody];
-    if (this.#serverFailed) return [t.queuedRetryTitle, `${t.queuedRetryBody} ${t.queuedBody}`];
-    return this.#unreachable ? [t.queuedRetryTitle, t.queuedBody] : [t.queuedTitle, t.queuedBody];
+    const body = this.#volatile ? t.queuedBodyKeepOpen : t.queuedBody;
+    if (this.#offline) return [t.queuedTitle, body];
+    const retry = this.#volatile ? t.submitFailedTitle : t.queuedRetryTitle;
+    if (this.#serverFailed) return [retry, `${t.queuedRetryBody} ${body}`];
+    return [this.#unreachable ? retry : t.queuedTitle, body];
   }
 
   /** Drops the receipt on screen once the page has been visible with it for a while. */
@@ -431,6 +439,8 @@ export class OutboxController implements ReactiveController {
     // Unreadable, it stays in the outbox marked failed; readable, the applicant gets it back.
     if (!application) return false;
     restoreAnswers(session, application);
+    // Into the draft before it leaves the outbox, so a reload or a closed tab offers it again.
+    await this.#drafts.keep(session, item.idempotencyKey);
     await outbox.remove(item.id);
     this.#showRefusal(session, application, item.failure);
     return true;

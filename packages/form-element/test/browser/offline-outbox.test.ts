@@ -18,7 +18,10 @@ import {
 } from './fixtures/device.ts';
 import {
   $,
+  $$,
   button,
+  clearDevice,
+  continueOn,
   heading,
   mount,
   nextEvent,
@@ -26,13 +29,20 @@ import {
   textOf,
   type,
   answerToReview,
+  fillAboutYou,
+  option,
 } from './fixtures/helpers.ts';
 
 const APPLICATIONS = '/v1/forms/example-union/applications';
 const QUEUED = 'Your application will be sent when you are back online';
 const SAVED = 'Your application is saved and will be sent automatically';
+const KEEP_OPEN = 'keep this page open';
+const CLOSE_PROMISE = 'even if you close this page';
 
-/** A fake backend: stores one application per idempotency key, replays the answer for a repeat. */
+/**
+ * A fake backend: stores one application per idempotency key, replays the answer for a repeat of
+ * the same body and refuses another body under a key already used, like the real server.
+ */
 function fakeBackend(script: number[] = []) {
   const stored = new Map<string, { id: string; body: unknown }>();
   const requests: string[] = [];
@@ -51,9 +61,13 @@ function fakeBackend(script: number[] = []) {
         );
       }
       if (status !== undefined) return HttpResponse.json({ error: 'unavailable' }, { status });
+      const body: unknown = await request.json();
       let entry = stored.get(key);
+      if (entry && JSON.stringify(entry.body) !== JSON.stringify(body)) {
+        return HttpResponse.json({ error: 'idempotency_key_reused' }, { status: 400 });
+      }
       if (!entry) {
-        entry = { id: `EWU-${stored.size + 1}`, body: await request.json() };
+        entry = { id: `EWU-${stored.size + 1}`, body };
         stored.set(key, entry);
       }
       return HttpResponse.json(
@@ -353,6 +367,138 @@ describe('<union-join-form> offline outbox', () => {
     expect($<HTMLInputElement>(next, '#uj-givenName').value).to.equal('Ada');
     expect(backend.stored.size).to.equal(0);
     expect(await storedKeys('outbox'), 'handed back to the applicant').to.deep.equal([]);
+  });
+
+  it('puts the answers of a queued application refused while the page is open back into the draft', async () => {
+    const backend = fakeBackend([422]);
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    await sendOffline(el);
+    expect(await storedKeys('drafts'), 'the outbox holds the application').to.deep.equal([]);
+    const refused = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    await goOnline();
+    expect((await refused).detail.kind).to.equal('validation');
+    await eventually(() => heading(el) === 'About you', 'the step with the problem');
+    await eventually(async () => (await storedKeys('outbox')).length === 0, 'the item handed back');
+    expect(await storedKeys('drafts'), 'the answers are kept on the device').to.have.length(1);
+    expect(backend.stored.size).to.equal(0);
+
+    // The applicant reloads before correcting it: the application is offered, not lost.
+    el.remove();
+    const next = await reopen(exampleUnion);
+    await eventually(
+      () => heading(next).startsWith('You have an unfinished application'),
+      'the offer',
+    );
+    button(next, 'Continue your application').click();
+    await next.updateComplete;
+    expect(next.session?.answers()).to.include({ givenName: 'Ada', email: 'ada@example.org' });
+    expect(next.session?.answers().employer).to.equal('Acme');
+  });
+
+  it('does not promise to keep a queued application after the device storage was cleared', async () => {
+    const backend = fakeBackend();
+    const el = await mount(exampleUnion);
+    await fillAboutYou(el);
+    await continueOn(el);
+    // Site data cleared while the form is open on the second step.
+    leavePage();
+    await eventually(async () => (await storedKeys('drafts')).length === 1, 'the draft');
+    await clearDevice();
+    option(el, 'membershipType', 'Full').click();
+    await el.updateComplete;
+    await type(el, 'uj-employer', 'Acme');
+    leavePage();
+    await eventually(
+      () => textOf(root(el).querySelector('.notice')).includes('cannot be saved'),
+      'the notice that answers cannot be saved',
+    );
+    await continueOn(el);
+    await continueOn(el);
+    expect(heading(el)).to.equal('Check your answers');
+    await sendOffline(el);
+    expect(heading(el)).to.equal(QUEUED);
+    const shown = (root(el).textContent ?? '').replace(/\s+/g, ' ');
+    expect(shown).to.contain(KEEP_OPEN);
+    expect(shown).not.to.contain(CLOSE_PROMISE);
+    expect(shown).not.to.contain('It is saved on this device');
+    expect(await storedKeys('outbox'), 'nothing on the device').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    // Kept open, it is still sent once back online.
+    await goOnline();
+    await eventually(() => heading(el) === 'Application sent', 'the confirmation');
+    expect(backend.stored.size).to.equal(1);
+  });
+
+  it('says plainly to keep the page open when the device is full as the application is queued', async () => {
+    const backend = fakeBackend();
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    leavePage();
+    await eventually(async () => (await storedKeys('drafts')).length === 1, 'the draft');
+    const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')!;
+    Object.defineProperty(IDBObjectStore.prototype, 'put', {
+      ...put,
+      value() {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    });
+    try {
+      await sendOffline(el);
+    } finally {
+      Object.defineProperty(IDBObjectStore.prototype, 'put', put);
+    }
+    expect(heading(el)).to.equal(QUEUED);
+    const notices = $$(el, '.notice').map((notice) => textOf(notice));
+    expect(notices, 'one notice, not two that disagree').to.have.length(1);
+    expect(notices[0]).to.contain(KEEP_OPEN);
+    expect(notices[0]).not.to.contain(CLOSE_PROMISE);
+    expect(notices[0]).not.to.contain('It is saved on this device');
+    await expect(el).to.be.accessible();
+
+    await goOnline();
+    await eventually(() => heading(el) === 'Application sent', 'the confirmation');
+    expect(backend.stored.size).to.equal(1);
+  });
+
+  it('sends the latest answers when two tabs of one draft each queue it, and stores it once', async () => {
+    const backend = fakeBackend();
+    const first = await mount(exampleUnion);
+    await answerToReview(first, 'ada@exmaple.org');
+    leavePage();
+    await eventually(async () => (await storedKeys('drafts')).length === 1, 'the draft');
+    const second = await reopen(exampleUnion);
+    await eventually(
+      () => heading(second).startsWith('You have an unfinished application'),
+      'the offer',
+    );
+    button(second, 'Continue your application').click();
+    await second.updateComplete;
+    while (heading(second) !== 'Check your answers') await continueOn(second);
+
+    const firstKey = (await sendOffline(first)).detail.idempotencyKey;
+    // The second tab corrects the email and sends it too, still offline.
+    $$<HTMLButtonElement>(second, '.summary button.link')[2]!.click();
+    await second.updateComplete;
+    await type(second, 'uj-email', 'ada@example.org');
+    await continueOn(second);
+    expect(heading(second)).to.equal('Check your answers');
+    const secondKey = (await sendOffline(second)).detail.idempotencyKey;
+    expect(secondKey, 'the draft’s one key').to.equal(firstKey);
+    expect(heading(second)).to.equal(QUEUED);
+
+    const both = [first, second].map((el) =>
+      nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success'),
+    );
+    await goOnline();
+    const confirmed = await Promise.all(both);
+    expect(backend.stored.size, 'stored once').to.equal(1);
+    const body = backend.stored.get(firstKey)!.body as { answers: { email: string } };
+    expect(body.answers.email, 'the corrected answers').to.equal('ada@example.org');
+    expect(confirmed.map((event) => event.detail.id)).to.deep.equal(['EWU-1', 'EWU-1']);
+    expect(await storedKeys('outbox')).to.deep.equal([]);
+    expect(await storedKeys('drafts')).to.deep.equal([]);
   });
 
   it('without device storage keeps the failure on the page instead of queueing', async () => {

@@ -146,17 +146,18 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   }
 
   async function deliver(item: OutboxItem): Promise<'next' | 'stop'> {
+    // Counted before sending, so a crash mid-request still shows as an attempt; and before reading,
+    // so an application replaced meanwhile is never taken for the revision counted here.
+    const attempt = await store.recordAttempt(item.id);
+    if (!attempt) return 'next';
     let application: Application;
     try {
       application = await store.readApplication(item.id);
     } catch {
       const failed = await store.recordFailure(item.id, { code: 'unreadable' });
-      notify(() => options.onFailed?.(failed ?? item));
+      notify(() => options.onFailed?.(failed ?? attempt));
       return 'next';
     }
-    // Counted before sending, so a crash mid-request still shows as an attempt.
-    const attempt = await store.recordAttempt(item.id);
-    if (!attempt) return 'next';
     let result: { id: string; receivedAt?: string };
     try {
       result = await client.submit(application, { idempotencyKey: attempt.idempotencyKey });
@@ -173,10 +174,17 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       // The network or the server is down: the rest would fail the same way.
       return 'stop';
     }
+    const current = await store.get(item.id).catch(() => attempt);
+    if (current && (current.revision ?? 0) !== (attempt.revision ?? 0)) {
+      // Replaced while this one was on its way (another tab sent corrected answers): the new one
+      // goes next, and the server says whether it still could take it.
+      await store.recordRetry(item.id, now());
+      return 'next';
+    }
     delivered.add(item.id);
     let receipt: DeliveryReceipt | undefined;
     try {
-      receipt = await store.recordDelivery(item.id, result);
+      receipt = await store.recordDelivery(item.id, result, attempt);
     } catch {
       // Not deleted: this page will not send it again, a later page resends it and the server replays.
     }

@@ -31,6 +31,8 @@ export interface OutboxItem {
   nextAttemptAt?: number;
   status: 'pending' | 'failed';
   failure?: DeliveryFailure;
+  /** How many times the application was replaced by a later one under the same key. */
+  revision?: number;
 }
 
 /** Proof that a queued application reached the server, kept until the applicant has seen it. */
@@ -65,7 +67,12 @@ export interface OutboxFilter {
 /** Applications waiting on this device to be delivered. */
 export interface Outbox {
   readonly storage: DraftStorage;
-  /** Queues an application; the same idempotency key twice yields the item already queued. */
+  /** Whether queued applications are on the device, so they are still sent after the page closes. */
+  readonly persistent: boolean;
+  /**
+   * Queues an application. The same idempotency key again yields the item already queued, with
+   * this application in place of its own while it is pending: the applicant's latest answers win.
+   */
   enqueue(input: OutboxInput): Promise<OutboxItem>;
   /** Queued items, oldest first. */
   list(filter?: OutboxFilter): Promise<OutboxItem[]>;
@@ -79,10 +86,14 @@ export interface Outbox {
   recordRetry(id: string, nextAttemptAt: number): Promise<OutboxItem | undefined>;
   /** Marks the item failed for good, with the reason; it stays until removed. */
   recordFailure(id: string, failure: DeliveryFailure): Promise<OutboxItem | undefined>;
-  /** Stores a receipt, then deletes the item and its application. */
+  /**
+   * Stores a receipt, then deletes the item and its application; does neither when the item's
+   * application was replaced since `sent` (the revision that was delivered) was read.
+   */
   recordDelivery(
     id: string,
     result: { id: string; receivedAt?: string },
+    sent?: Pick<OutboxItem, 'revision'>,
   ): Promise<DeliveryReceipt | undefined>;
   /** Receipts not yet dismissed, oldest first. */
   receipts(formId?: string): Promise<DeliveryReceipt[]>;
@@ -130,8 +141,17 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
     return changed;
   }
 
+  const body = async (application: Application) =>
+    sealing
+      ? { sealed: await seal(await sealingKey(), application) }
+      : { plain: structuredClone(application) };
+
   const outbox: Outbox = {
     storage,
+
+    get persistent() {
+      return sealing && storage.persistent;
+    },
 
     async enqueue(input) {
       const { application } = input;
@@ -145,7 +165,17 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
         throw new OutboxError('invalid_idempotency_key', 'idempotencyKey is not valid', { cause });
       }
       const queued = (await outbox.list()).find((item) => item.idempotencyKey === idempotencyKey);
-      if (queued) return queued;
+      if (queued) {
+        if (queued.status !== 'pending') return queued;
+        const replacement = await body(application);
+        const written = await items.update(queued.id, (current) => {
+          const item = readItem(current);
+          return item?.status === 'pending' && isRecord(current)
+            ? { ...current, ...replacement, revision: (item.revision ?? 0) + 1 }
+            : current;
+        });
+        return readItem(written) ?? queued;
+      }
       const item: OutboxItem = {
         id: createIdempotencyKey(),
         formId: application.formId,
@@ -156,10 +186,7 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
       };
       if (input.endpoint !== undefined) item.endpoint = input.endpoint;
       if (input.nextAttemptAt !== undefined) item.nextAttemptAt = input.nextAttemptAt;
-      const body = sealing
-        ? { sealed: await seal(await sealingKey(), application) }
-        : { plain: structuredClone(application) };
-      await items.set(item.id, { ...item, ...body });
+      await items.set(item.id, { ...item, ...(await body(application)) });
       return item;
     },
 
@@ -220,9 +247,10 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
       return change(id, (item) => ({ ...item, status: 'failed', failure }));
     },
 
-    async recordDelivery(id, result) {
+    async recordDelivery(id, result, sent) {
+      const revision = sent?.revision ?? 0;
       const item = readItem(await items.get(id));
-      if (!item) return undefined;
+      if (!item || (sent && (item.revision ?? 0) !== revision)) return undefined;
       const receipt: DeliveryReceipt = {
         id,
         formId: item.formId,
@@ -232,7 +260,9 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
       if (result.receivedAt !== undefined) receipt.receivedAt = result.receivedAt;
       // Receipt first: a crash between the two leaves an item whose resend the server replays.
       await receiptStore.set(id, receipt);
-      await items.delete(id);
+      await items.update(id, (current) =>
+        !sent || (readItem(current)?.revision ?? 0) === revision ? undefined : current,
+      );
       return receipt;
     },
 

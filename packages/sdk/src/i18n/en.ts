@@ -73,6 +73,8 @@ export const en: Translation = {
   queuedTitle: 'Your application will be sent when you are back online',
   queuedBody:
     'It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.',
+  queuedBodyKeepOpen:
+    'It could not be saved on this device, so keep this page open until it has been sent. You do not need to fill in the form again.',
   queuedRetryTitle: 'Your application is saved and will be sent automatically',
   queuedRetryBody: 'The server could not take your application just now.',
   queuedSent: 'Your saved application has been sent.',

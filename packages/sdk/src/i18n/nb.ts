@@ -75,6 +75,8 @@ export const nb: Translation = {
   queuedTitle: 'Søknaden sendes når du er på nett igjen',
   queuedBody:
     'Den er lagret på denne enheten og sendes automatisk, også hvis du lukker siden og åpner den igjen senere. Du trenger ikke å fylle ut skjemaet på nytt.',
+  queuedBodyKeepOpen:
+    'Den kunne ikke lagres på denne enheten, så la siden være åpen til den er sendt. Du trenger ikke å fylle ut skjemaet på nytt.',
   queuedRetryTitle: 'Søknaden er lagret og sendes automatisk',
   queuedRetryBody: 'Serveren kunne ikke ta imot søknaden akkurat nå.',
   queuedSent: 'Den lagrede søknaden er sendt.',

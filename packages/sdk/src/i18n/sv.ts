@@ -75,6 +75,8 @@ export const sv: Translation = {
   queuedTitle: 'Ansökan skickas när du är online igen',
   queuedBody:
     'Den är sparad på den här enheten och skickas automatiskt, även om du stänger sidan och öppnar den igen senare. Du behöver inte fylla i formuläret igen.',
+  queuedBodyKeepOpen:
+    'Den kunde inte sparas på den här enheten, så låt sidan vara öppen tills den har skickats. Du behöver inte fylla i formuläret igen.',
   queuedRetryTitle: 'Ansökan är sparad och skickas automatiskt',
   queuedRetryBody: 'Servern kunde inte ta emot ansökan just nu.',
   queuedSent: 'Den sparade ansökan är skickad.',

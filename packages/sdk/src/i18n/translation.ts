@@ -152,6 +152,8 @@ export interface Translation {
   queuedTitle: string;
   /** Text when the application is saved to be sent later. */
   queuedBody: string;
+  /** Instead of `queuedBody` when the device could not store it: it waits in the open page. */
+  queuedBodyKeepOpen: string;
   /** Heading when the application is saved because the server failed while the device is online. */
   queuedRetryTitle: string;
   /** Text under `queuedRetryTitle`, before `queuedBody`: why it was not sent yet. */
