@@ -26,13 +26,16 @@
 // 49,300 -> 49,400: no queued application lost or falsely promised: one refused while the page is
 // open goes back into the draft, one the device could not store says to keep the page open (in
 // three languages), and the later of two tabs' queued sends replaces the earlier under its key.
+// 49,400 -> 49,500: a resend after a lost answer being the same request (an untouched consent keeps
+// its first time), a Wi-Fi login page in answer keeping the application, and the Send button's
+// room at 200 % text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 49_400;
+const CEILING_BYTES = 49_500;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -54,7 +57,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 49,300-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 49,500-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });
