@@ -149,7 +149,7 @@ export class UnionJoinForm extends LitElement {
           ? 'offer'
           : undefined,
     );
-    this.#drafts.onDeleted = () => this.#focus.focusAfterRender('#uj-drafts-notice');
+    this.#drafts.focusAfterRender = (selector) => this.#focus.focusAfterRender(selector);
     this.#journey.addListener({
       viewChanged: (view, focus) => this.#onViewChanged(view, focus),
     });

@@ -29,13 +29,15 @@
 // 49,400 -> 49,500: a resend after a lost answer being the same request (an untouched consent keeps
 // its first time), a Wi-Fi login page in answer keeping the application, and the Send button's
 // room at 200 % text.
+// 49,500 -> 49,650: "Delete saved answers" asks first (a question and two buttons in three
+// languages), so a stray tap on a phone does not wipe a draft.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 49_500;
+const CEILING_BYTES = 49_650;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -57,7 +59,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 49,500-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 49,650-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

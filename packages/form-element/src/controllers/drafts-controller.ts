@@ -49,6 +49,8 @@ export class DraftsController implements ReactiveController {
   #unsubscribe: (() => void) | undefined;
   #unbindPage: (() => void) | undefined;
   #saving = false;
+  /** "Delete saved answers" was pressed: its question waits for an answer. */
+  #asking = false;
   /** Saving stopped at "You cannot join online": it starts again if the applicant goes back. */
   #turnedAway = false;
   #stepId: string | undefined;
@@ -96,8 +98,11 @@ export class DraftsController implements ReactiveController {
     return this.#key;
   }
 
-  /** Called once "Delete saved answers" is done: the button is gone, so focus needs a new home. */
-  onDeleted: (() => void) | undefined;
+  /**
+   * Moves focus to `selector` once rendered: the buttons of "Delete saved answers" come and go, so
+   * focus needs a new home each time.
+   */
+  focusAfterRender: ((selector: string) => void) | undefined;
 
   /** The saved draft offered on return, while the applicant has not chosen. */
   get offer(): RestoredDraft | undefined {
@@ -196,12 +201,13 @@ export class DraftsController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** "Delete saved answers": wipes the draft and writes nothing more from this page. */
+  /** "Delete saved answers" (after "Yes, delete them"): wipes the draft and writes nothing more. */
   async deleteSavedAnswers(): Promise<void> {
+    this.#asking = false;
     this.#saving = false;
     await this.#forget();
     this.#say('deleted');
-    this.onDeleted?.();
+    this.focusAfterRender?.('#uj-drafts-notice');
   }
 
   /**
@@ -262,17 +268,38 @@ export class DraftsController implements ReactiveController {
   renderFooter(t: Translation): TemplateResult | typeof nothing {
     const days = this.#definition?.drafts.ttlDays;
     if (!this.keepsAnswers || days === undefined) return nothing;
+    if (this.#asking) {
+      // Asked first: a stray tap on a phone must not wipe what an applicant means to come back to.
+      return html`<div class="drafts" role="group" aria-labelledby="uj-delete-question">
+        <p id="uj-delete-question" tabindex="-1">${t.deleteSavedQuestion}</p>
+        <div class="actions">
+          <button part="button" type="button" @click=${() => this.deleteSavedAnswers()}>
+            ${t.deleteSavedYes}
+          </button>
+          <button part="button" type="button" class="secondary" @click=${() => this.#ask(false)}>
+            ${t.deleteSavedNo}
+          </button>
+        </div>
+      </div>`;
+    }
     return html`<p class="muted drafts">
       ${formatMessage(t.draftsNotice, { days })}
-      <button type="button" class="link" @click=${() => this.deleteSavedAnswers()}>
+      <button type="button" id="uj-delete-saved" class="link" @click=${() => this.#ask(true)}>
         ${t.deleteSavedAnswers}
       </button>
     </p>`;
   }
 
+  #ask(asking: boolean): void {
+    this.#asking = asking;
+    this.#host.requestUpdate();
+    this.focusAfterRender?.(asking ? '#uj-delete-question' : '#uj-delete-saved');
+  }
+
   #onView(view: View): void {
-    // Notices are said once: the next page no longer carries them.
+    // Notices are said once, and a question left open is dropped: the next page carries neither.
     this.#notice = undefined;
+    this.#asking = false;
     if (view.kind === 'step') this.#stepId = view.stepId;
     if (view.kind === 'ineligible' || view.kind === 'confirmation') {
       this.#turnedAway = view.kind === 'ineligible' && (this.#saving || this.#turnedAway);

@@ -323,6 +323,11 @@ describe('<union-join-form> drafts', () => {
     await eventually(async () => (await deviceText()).includes('ada@example.org'), 'the draft');
     expect(textOf($(el, '.drafts'))).to.contain('saved on this device');
     button(el, 'Delete saved answers').click();
+    await el.updateComplete;
+    expect(el.shadowRoot?.activeElement?.id, 'the question is read out').to.equal(
+      'uj-delete-question',
+    );
+    button(el, 'Yes, delete them').click();
     await eventually(() => textOf(root(el).querySelector('.notice')).includes('deleted'), 'notice');
     await eventually(
       () => el.shadowRoot?.activeElement?.id === 'uj-drafts-notice',
@@ -334,6 +339,25 @@ describe('<union-join-form> drafts', () => {
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(await deviceText()).not.to.contain('Grace');
     expect(root(el).querySelector('.drafts'), 'no promise to keep answers').to.equal(null);
+  });
+
+  it('asks before deleting saved answers, and keeps them on "No, keep them"', async () => {
+    const el = await mount(exampleUnion);
+    await fillAboutYou(el);
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('ada@example.org'), 'the draft');
+    button(el, 'Delete saved answers').click();
+    await el.updateComplete;
+    expect(textOf($(el, '#uj-delete-question'))).to.equal(
+      'Delete the answers saved on this device?',
+    );
+    await expect(el).to.be.accessible();
+    button(el, 'No, keep them').click();
+    await el.updateComplete;
+    expect(el.shadowRoot?.activeElement?.textContent?.trim()).to.equal('Delete saved answers');
+    await type(el, 'uj-givenName', 'Grace');
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('Grace'), 'still saving');
   });
 
   it('never writes a national id, IBAN or bank account to IndexedDB', async () => {

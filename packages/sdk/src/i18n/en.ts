@@ -88,6 +88,9 @@ export const en: Translation = {
   continueApplication: 'Continue your application',
   startAgain: 'Start again',
   deleteSavedAnswers: 'Delete saved answers',
+  deleteSavedQuestion: 'Delete the answers saved on this device?',
+  deleteSavedYes: 'Yes, delete them',
+  deleteSavedNo: 'No, keep them',
   savedAnswersDeleted: 'Your saved answers have been deleted.',
   draftsNotice: 'Your answers are saved on this device until you send them, for up to {days} days.',
   draftsUnavailable:

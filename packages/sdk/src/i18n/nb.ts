@@ -90,6 +90,9 @@ export const nb: Translation = {
   continueApplication: 'Fortsett søknaden',
   startAgain: 'Begynn på nytt',
   deleteSavedAnswers: 'Slett lagrede svar',
+  deleteSavedQuestion: 'Slette svarene som er lagret på denne enheten?',
+  deleteSavedYes: 'Ja, slett dem',
+  deleteSavedNo: 'Nei, behold dem',
   savedAnswersDeleted: 'De lagrede svarene dine er slettet.',
   draftsNotice: 'Svarene dine lagres på denne enheten til du sender dem, i opptil {days} dager.',
   draftsUnavailable:

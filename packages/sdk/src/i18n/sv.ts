@@ -90,6 +90,9 @@ export const sv: Translation = {
   continueApplication: 'Fortsätt med ansökan',
   startAgain: 'Börja om',
   deleteSavedAnswers: 'Radera sparade svar',
+  deleteSavedQuestion: 'Radera svaren som sparats på den här enheten?',
+  deleteSavedYes: 'Ja, radera dem',
+  deleteSavedNo: 'Nej, behåll dem',
   savedAnswersDeleted: 'Dina sparade svar har raderats.',
   draftsNotice:
     'Dina svar sparas på den här enheten tills du skickar dem, i upp till {days} dagar.',

@@ -177,6 +177,12 @@ export interface Translation {
   startAgain: string;
   /** Button to delete answers saved on the device. */
   deleteSavedAnswers: string;
+  /** Asked before "Delete saved answers" deletes anything. */
+  deleteSavedQuestion: string;
+  /** The button that confirms deleting the saved answers. */
+  deleteSavedYes: string;
+  /** The button that keeps the saved answers. */
+  deleteSavedNo: string;
   /** Saved answers were deleted. */
   savedAnswersDeleted: string;
   /** What is kept on the device and for how long: `{days}`. */
