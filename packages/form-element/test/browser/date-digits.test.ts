@@ -35,6 +35,28 @@ describe('<union-join-form> dates typed on phones', () => {
     expect(textOf(born?.querySelector('dd'))).to.equal('1 April 1990');
   });
 
+  it('spreads a whole date pasted into one box over the three, day first or (in Swedish) year first', async () => {
+    const el = await mount(exampleUnion, { lang: 'en-GB' });
+    await type(el, 'uj-birthDate', '15.10.1986');
+    const box = (id: string) => $<HTMLInputElement>(el, `#${id}`).value;
+    expect([
+      box('uj-birthDate'),
+      box('uj-birthDate-month'),
+      box('uj-birthDate-year'),
+    ]).to.deep.equal(['15', '10', '1986']);
+    expect(el.session?.get('birthDate')).to.equal('1986-10-15');
+    const sv = await mount(exampleUnion, { lang: 'sv' });
+    await type(sv, 'uj-birthDate', '1986-10-15');
+    expect(sv.session?.get('birthDate')).to.equal('1986-10-15');
+  });
+
+  it('keeps a date typed key by key in the box it is typed into', async () => {
+    const el = await mount(exampleUnion, { lang: 'en-GB' });
+    await typeInto(el, 'uj-birthDate', '15.10.1986');
+    expect($<HTMLInputElement>(el, '#uj-birthDate').value).to.equal('15.10.1986');
+    expect($<HTMLInputElement>(el, '#uj-birthDate-year').value).to.equal('');
+  });
+
   it('says the year must have four digits when two are typed, and marks the year box alone', async () => {
     const el = await mount(exampleUnion, { lang: 'en-GB' });
     await type(el, 'uj-givenName', 'Ada');
