@@ -31,14 +31,15 @@
 // room at 200 % text.
 // 49,500 -> 49,650: "Delete saved answers" asks first (a question and two buttons in three
 // languages), so a stray tap on a phone does not wipe a draft.
-// 49,650 -> 49,750: a whole date pasted into one box spread over the three.
+// 49,650 -> 49,800: a whole date pasted into one box spread over the three, and every earlier
+// queued application's reference named (grouped) when several are sent at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 49_750;
+const CEILING_BYTES = 49_800;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -60,7 +61,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 49,750-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 49,800-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

@@ -25,6 +25,7 @@ import {
 import { UnionJoinQueuedEvent } from '../events/queued-event.ts';
 import { UnionJoinSuccessEvent } from '../events/success-event.ts';
 import { CLIENT_RETRIES, endpointOf } from '../internal/client-options.ts';
+import { referenceGroups } from '../internal/reference-groups.ts';
 import type { DraftsController } from './drafts-controller.ts';
 import type { JourneyController } from './journey-controller.ts';
 import type { SubmissionController } from './submission-controller.ts';
@@ -88,8 +89,8 @@ export class OutboxController implements ReactiveController {
   readonly #settled = new Set<string>();
   /** Items still queued from an application the applicant moved on from, to a new one. */
   readonly #earlier = new Set<string>();
-  /** The reference of such an item once delivered, said in a notice. */
-  #earlierReference: string | undefined;
+  /** The references of such items once delivered, said in a notice (a rep may queue several). */
+  #earlierReferences: string[] = [];
   /** Applications of this form waiting on the device, counted while the form cannot be loaded. */
   #held = 0;
   #offline = typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -213,7 +214,7 @@ export class OutboxController implements ReactiveController {
     for (const id of this.#waiting) this.#earlier.add(id);
     this.#waiting.clear();
     this.#volatile = false;
-    this.#earlierReference = undefined;
+    this.#earlierReferences = [];
     this.#dismissReceipt();
   }
 
@@ -263,9 +264,17 @@ export class OutboxController implements ReactiveController {
           </div>`
         : nothing;
     const earlier =
-      this.#earlierReference && filling
+      this.#earlierReferences.length > 0 && filling
         ? html`<div class="notice info" role="status">
-            <p>${t.queuedSent} ${t.yourReference}: <strong>${this.#earlierReference}</strong></p>
+            ${this.#earlierReferences.map(
+              (reference) =>
+                html`<p>
+                  ${t.queuedSent} ${t.yourReference}:
+                  <strong
+                    >${referenceGroups(reference).map((group) => html`${group}<wbr />`)}</strong
+                  >
+                </p>`,
+            )}
           </div>`
         : nothing;
     return html`${earlier}${offline}`;
@@ -417,7 +426,7 @@ export class OutboxController implements ReactiveController {
       // and comes back, with its answers, the next time the form is opened.
       this.#settled.add(message.id);
       await outbox?.dismissReceipt(message.id).catch(() => undefined);
-      this.#earlierReference = message.reference;
+      this.#earlierReferences = [...this.#earlierReferences, message.reference];
       this.#host.dispatchEvent(new UnionJoinSuccessEvent(message.reference, message.receivedAt));
       this.#host.requestUpdate();
       return false;

@@ -351,6 +351,30 @@ describe('<union-join-form> offline outbox', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names every earlier queued application sent while a new one is filled in (a rep signing up colleagues)', async () => {
+    const backend = fakeBackend();
+    const el = await mount(exampleUnion);
+    for (const email of ['ada@example.org', 'grace@example.org']) {
+      await answerToReview(el, email);
+      await sendOffline(el);
+      button(el, 'Start a new application').click();
+      await el.updateComplete;
+    }
+    await type(el, 'uj-givenName', 'Mary');
+    await goOnline();
+    await eventually(() => $$(el, '.notice.info p').length === 2, 'both named');
+    const shown = $$(el, '.notice.info p').map((p) => textOf(p));
+    const ids = [...backend.stored.values()].map((entry) => entry.id);
+    expect(ids).to.have.length(2);
+    for (const id of ids) {
+      expect(
+        shown.some((text) => text.endsWith(id)),
+        `${id} in ${shown.join(' | ')}`,
+      ).to.equal(true);
+    }
+    expect($<HTMLInputElement>(el, '#uj-givenName').value).to.equal('Mary');
+  });
+
   it('brings the answers back with the reason when the server refuses a queued application', async () => {
     const backend = fakeBackend([422]);
     const el = await mount(exampleUnion);
