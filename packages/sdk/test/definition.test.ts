@@ -224,7 +224,11 @@ describe('parseFormDefinition: structural problems', () => {
   it('rejects bidirectional overrides in a text, which would show words other than recorded', () => {
     const form = designExample();
     fields(form, 0)[0]!.label = 'Name \u202eeman\u202c';
+    (form.organisation as Json).name = 'Example Union \u202enoinu ekaF';
+    fields(form, 0)[1]!.label = '\u200b';
     assertIssue(form, 'steps[0].fields[0].label', 'bidirectional override');
+    assertIssue(form, 'organisation.name', 'bidirectional override');
+    assertIssue(form, 'steps[0].fields[1].label', 'must not be empty');
   });
 
   it('rejects an option value with surrounding spaces, which no answer could match', () => {

@@ -5,6 +5,7 @@ import { FieldDefinitionSchema } from './field-definition.ts';
 import type { FieldDefinition } from './field-definition.ts';
 import { FormIdSchema, IdSchema } from './identifiers.ts';
 import { LocaleSchema, LocalizedTextSchema, LOCALES } from './locale.ts';
+import { textChecks } from './text-checks.ts';
 
 /** Most steps a form may have. */
 export const MAX_STEPS = 50;
@@ -41,12 +42,7 @@ export interface StepDefinition extends z.infer<typeof StepDefinitionSchema> {
 
 /** Zod schema of the organisation the form joins. */
 export const OrganisationSchema = z.strictObject({
-  name: z
-    .string()
-    .check(
-      z.regex(/\S/, 'must not be empty'),
-      z.maxLength(200, 'is too long: at most 200 characters'),
-    ),
+  name: z.string().check(...textChecks(200)),
   privacyNoticeUrl: webAddress('must be a full web address, like "https://example.org/privacy"'),
 });
 

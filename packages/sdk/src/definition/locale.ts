@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { textChecks } from './text-checks.ts';
 
 /** The languages a form can be shown in. */
 export const LOCALES = ['en', 'nb', 'sv'] as const;
@@ -15,15 +16,7 @@ export const MAX_TEXT_LENGTH = 2000;
  */
 export const LocaleSchema = z.literal(LOCALES);
 
-const TextString = z.string().check(
-  z.regex(/\S/, 'must not be empty'),
-  z.maxLength(MAX_TEXT_LENGTH, `is too long: at most ${MAX_TEXT_LENGTH} characters`),
-  // An override shows the words in another order than the text a consent's hash records.
-  z.regex(
-    /^[^\u202a-\u202e\u2066-\u2069]*$/,
-    'must not contain bidirectional override characters (U+202A to U+202E, U+2066 to U+2069): they change what applicants read',
-  ),
-);
+const TextString = z.string().check(...textChecks(MAX_TEXT_LENGTH));
 
 /** Zod schema of a text: one string for every locale, or a map from locale to string. */
 export const LocalizedTextSchema = z.union(
