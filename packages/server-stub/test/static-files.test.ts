@@ -61,6 +61,9 @@ test('serves the element brotli- or gzip-compressed to a browser that accepts it
   assert.equal(gz.headers.get('content-encoding'), 'gzip');
   const plain = await server.app.request('/union-join-form.js');
   assert.equal(plain.headers.get('content-encoding'), null);
+  for (const response of [br, gz, plain]) {
+    assert.match(response.headers.get('vary') ?? '', /Accept-Encoding/i, 'no cache mixes them up');
+  }
   assert.equal(await plain.text(), script);
 });
 

@@ -47,6 +47,9 @@ export function staticRoutes({ staticDir, elementDir, forms }: StaticRoutesOptio
         async (c, next) => {
           await next();
           if (c.res.ok) {
+            // Every answer depends on Accept-Encoding, the uncompressed one too: a shared cache
+            // must not hand the 175 KB copy to a phone that could take the 49 KB one.
+            if (!c.res.headers.get('Vary')) c.res.headers.set('Vary', 'Accept-Encoding');
             c.res.headers.set('Access-Control-Allow-Origin', '*');
             c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
             c.res.headers.set('Cache-Control', 'public, max-age=300');
