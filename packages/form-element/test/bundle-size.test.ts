@@ -33,13 +33,15 @@
 // languages), so a stray tap on a phone does not wipe a draft.
 // 49,650 -> 49,800: a whole date pasted into one box spread over the three, and every earlier
 // queued application's reference named (grouped) when several are sent at once.
+// 49,800 -> 50,100: a form changed since the page loaded (a question added) said as such, with
+// what to do, in three languages, and the organisation's name checked like every text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 49_800;
+const CEILING_BYTES = 50_100;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -61,7 +63,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 49,800-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 50,100-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

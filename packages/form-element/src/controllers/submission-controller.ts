@@ -39,7 +39,7 @@ export type SubmissionStatus = 'idle' | 'sending' | 'failed';
  * not know).
  */
 export type SubmissionFailure =
-  'delivery' | 'rate_limited' | 'rejected' | 'unavailable' | 'already_sent';
+  'delivery' | 'rate_limited' | 'rejected' | 'unavailable' | 'already_sent' | 'changed';
 
 /**
  * Sends the application: checks every visible step and eligibility through the engine, fires the
@@ -215,18 +215,31 @@ export class SubmissionController implements ReactiveController {
       );
     }
     if (review) this.#journey.showReview();
+    // Issues on questions this page does not have, or a version it does not know: the form was
+    // changed since the page loaded, and only a reload shows what it asks now.
+    const changed =
+      validation &&
+      error.issues.some(
+        ({ code, path: [root, field] }) =>
+          code === 'wrong_version' ||
+          code === 'unknown_field' ||
+          code === 'hidden_field' ||
+          (root === 'answers' && typeof field === 'string' && !session.field(field)),
+      );
     // Answers the server names (a 400 or 422 with issues) can be checked; a refusal that names
     // none (no such form, not from this site) the applicant cannot fix, nor can sending again.
     this.#fail(
       error instanceof ApiError && error.code === 'idempotency_key_reused'
         ? 'already_sent'
-        : validation || issuesOf(error)
-          ? 'rejected'
-          : error instanceof RateLimitError
-            ? 'rate_limited'
-            : isRetryable(error)
-              ? 'delivery'
-              : 'unavailable',
+        : changed
+          ? 'changed'
+          : validation || issuesOf(error)
+            ? 'rejected'
+            : error instanceof RateLimitError
+              ? 'rate_limited'
+              : isRetryable(error)
+                ? 'delivery'
+                : 'unavailable',
     );
   }
 
@@ -255,7 +268,9 @@ export class SubmissionController implements ReactiveController {
                     ? t.rateLimited
                     : failure === 'rejected'
                       ? t.submitRejected
-                      : formatMessage(t.alreadySentBody, { organisation: name })
+                      : failure === 'changed'
+                        ? t.formChanged
+                        : formatMessage(t.alreadySentBody, { organisation: name })
               }
             </p>`
       }

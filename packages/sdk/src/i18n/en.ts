@@ -52,6 +52,8 @@ export const en: Translation = {
   submitFailedTitle: 'Your application has not been sent yet',
   submitFailed:
     'We could not reach the server. Your answers are still here: try again in a few minutes.',
+  formChanged:
+    'This form has been changed since you opened it. Reload the page to answer the questions it asks now; answers saved on this device are kept.',
   submitRejected: 'Some of your answers were not accepted. Check them and try again.',
   submitUnavailable:
     '{organisation} is not taking applications through this form at the moment. Your answers are still here. To join, contact {organisation}: their contact details are in their privacy notice.',

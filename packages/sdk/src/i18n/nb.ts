@@ -52,6 +52,8 @@ export const nb: Translation = {
   submitFailedTitle: 'Søknaden er ikke sendt ennå',
   submitFailed:
     'Vi fikk ikke kontakt med serveren. Svarene dine er ikke borte: prøv igjen om noen minutter.',
+  formChanged:
+    'Dette skjemaet er endret siden du åpnet det. Last inn siden på nytt for å svare på spørsmålene det stiller nå. Svar som er lagret på denne enheten, beholdes.',
   submitRejected: 'Noen av svarene ble ikke godtatt. Sjekk dem og prøv igjen.',
   submitUnavailable:
     '{organisation} tar ikke imot søknader gjennom dette skjemaet akkurat nå. Svarene dine er ikke borte. Ta kontakt med {organisation} for å melde deg inn. Kontaktopplysningene står i personvernerklæringen deres.',

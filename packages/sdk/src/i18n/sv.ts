@@ -52,6 +52,8 @@ export const sv: Translation = {
   submitFailedTitle: 'Ansökan är inte skickad än',
   submitFailed:
     'Vi fick ingen kontakt med servern. Dina svar finns kvar: försök igen om några minuter.',
+  formChanged:
+    'Formuläret har ändrats sedan du öppnade det. Ladda om sidan för att svara på de frågor det ställer nu. Svar som sparats på den här enheten finns kvar.',
   submitRejected: 'Några av dina svar godtogs inte. Kontrollera dem och försök igen.',
   submitUnavailable:
     '{organisation} tar inte emot ansökningar via det här formuläret just nu. Dina svar finns kvar. Kontakta {organisation} för att bli medlem. Kontaktuppgifterna finns i deras integritetspolicy.',

@@ -115,6 +115,8 @@ export interface Translation {
   submitFailedTitle: string;
   /** Sending failed for a reason that may pass (network, server). */
   submitFailed: string;
+  /** The server asks for other answers than the form on screen: it was changed since it loaded. */
+  formChanged: string;
   /** The server did not accept some answers. */
   submitRejected: string;
   /**
