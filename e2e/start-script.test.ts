@@ -54,6 +54,22 @@ async function start(args: string[], env: Record<string, string>): Promise<Start
   };
 }
 
+/** Runs the start script to its end; resolves to its exit code and everything it printed. */
+async function runToExit(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [startScript, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, output };
+}
+
 /** The banner's addresses and admin token, checked against the server itself. */
 async function assertBannerReachesServer(output: string): Promise<string> {
   const listening = /^union-join-server listening on (http:\/\/\S+)$/m.exec(output);
@@ -115,14 +131,9 @@ describe('pnpm start', { timeout: 300_000 }, () => {
     const port = (other.address() as AddressInfo).port;
     const dataDir = await mkdtemp(join(tmpdir(), 'union-join-start-'));
     try {
-      const child = spawn(process.execPath, [startScript, '--port', String(port)], {
-        env: { ...process.env, UNION_JOIN_DATA_DIR: dataDir },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const { code, output } = await runToExit(['--port', String(port)], {
+        UNION_JOIN_DATA_DIR: dataDir,
       });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       assert.equal(code, 1);
       const serverLines = output.split('\n').filter((line) => line.includes('union-join-server'));
       assert.deepEqual(serverLines, [
@@ -143,14 +154,7 @@ describe('pnpm start', { timeout: 300_000 }, () => {
       const blocker = join(scratch, 'a-file');
       await writeFile(blocker, '');
       const dataDir = join(blocker, 'data');
-      const child = spawn(process.execPath, [startScript, '--port', '0'], {
-        env: { ...process.env, UNION_JOIN_DATA_DIR: dataDir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const { code, output } = await runToExit(['--port', '0'], { UNION_JOIN_DATA_DIR: dataDir });
       assert.equal(code, 1);
       assert.match(
         output,
@@ -220,14 +224,10 @@ describe('pnpm start', { timeout: 300_000 }, () => {
     try {
       await writeFile(join(formsDir, 'first.json'), '{ "id": ');
       await writeFile(join(formsDir, 'second.json'), '{}');
-      const child = spawn(process.execPath, [startScript, '--port', '0'], {
-        env: { ...process.env, UNION_JOIN_DATA_DIR: dataDir, UNION_JOIN_FORMS_DIR: formsDir },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const { code, output } = await runToExit(['--port', '0'], {
+        UNION_JOIN_DATA_DIR: dataDir,
+        UNION_JOIN_FORMS_DIR: formsDir,
       });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       assert.equal(code, 1);
       assert.match(output, new RegExp(`union-join-server: ${formsDir}: no form could be loaded:`));
       assert.ok(output.includes(`${join(formsDir, 'first.json')}: is not valid JSON`), output);
