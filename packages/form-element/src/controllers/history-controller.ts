@@ -1,5 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FocusTarget, JourneyController, View } from './journey-controller.ts';
+import {
+  pageOf,
+  type FocusTarget,
+  type JourneyController,
+  type View,
+} from './journey-controller.ts';
 
 /** What one of this form's history entries remembers: the page it was on, and the one before. */
 interface Entry {
@@ -7,11 +12,6 @@ interface Entry {
   stepId?: string;
   /** The page of the entry this one was pushed over; none when that entry had no page of this form. */
   from?: string;
-}
-
-/** One name per page of the form: `step:<id>`, `review`, `ineligible`. */
-function pageOf(view: { kind: string; stepId?: string } | undefined): string | undefined {
-  return view?.kind === 'step' ? `step:${view.stepId}` : view?.kind;
 }
 
 /** Forms on one page get their own history keys, in the order they are made. */

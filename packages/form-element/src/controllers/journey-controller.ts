@@ -12,9 +12,9 @@ export type View =
 /** Where focus goes once a view is rendered: its heading, the error summary, or one question. */
 export type FocusTarget = 'heading' | 'summary' | { readonly field: string };
 
-/** The step id of a step view; undefined for the other pages. */
-function currentStepId(view: View): string | undefined {
-  return view.kind === 'step' ? view.stepId : undefined;
+/** One name per page of the form: `step:<id>`, `review`, `confirmation`, `ineligible`. */
+export function pageOf(view: { kind: string; stepId?: string } | undefined): string | undefined {
+  return view?.kind === 'step' ? `step:${view.stepId}` : view?.kind;
 }
 
 /** Hooks into the journey, e.g. for focus management, drafts or analytics. */
@@ -253,8 +253,7 @@ export class JourneyController implements ReactiveController {
     this.#view = view;
     this.#issues = issues;
     // Problems shown on the page already on screen are no new page: no second step event.
-    const same = before?.kind === view.kind && currentStepId(before) === currentStepId(view);
-    if (!same) this.#emitStep();
+    if (pageOf(before) !== pageOf(view)) this.#emitStep();
     for (const listener of this.#listeners) listener.viewChanged?.(view, focus);
     this.#host.requestUpdate();
   }
