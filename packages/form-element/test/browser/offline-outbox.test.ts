@@ -305,7 +305,7 @@ describe('<union-join-form> offline outbox', () => {
     expect(el.shadowRoot?.activeElement?.id, 'focus on the new first step').to.equal('uj-heading');
     expect($<HTMLInputElement>(el, '#uj-givenName').value, 'nothing of the first').to.equal('');
 
-    await answerToReview(el, 'grace@example.org');
+    await answerToReview(el, { email: 'grace@example.org' });
     const secondKey = (await sendOffline(el)).detail.idempotencyKey;
     expect(secondKey).not.to.equal(firstKey);
     expect(heading(el)).to.equal(QUEUED);
@@ -355,7 +355,7 @@ describe('<union-join-form> offline outbox', () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
     for (const email of ['ada@example.org', 'grace@example.org']) {
-      await answerToReview(el, email);
+      await answerToReview(el, { email });
       await sendOffline(el);
       button(el, 'Start a new application').click();
       await el.updateComplete;
@@ -489,7 +489,7 @@ describe('<union-join-form> offline outbox', () => {
   it('sends the latest answers when two tabs of one draft each queue it, and stores it once', async () => {
     const backend = fakeBackend();
     const first = await mount(exampleUnion);
-    await answerToReview(first, 'ada@exmaple.org');
+    await answerToReview(first, { email: 'ada@exmaple.org' });
     leavePage();
     await eventually(async () => (await storedKeys('drafts')).length === 1, 'the draft');
     const second = await reopen(exampleUnion);

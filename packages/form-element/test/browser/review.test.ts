@@ -12,18 +12,12 @@ import {
   type,
   until,
   fillAboutYou,
+  answerToReview,
 } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
-async function toReview(el: UnionJoinForm): Promise<void> {
-  await fillAboutYou(el, { givenName: ' Ada ' });
-  await continueOn(el);
-  option(el, 'membershipType', 'Full').click();
-  await el.updateComplete;
-  await type(el, 'uj-employer', 'Acme');
-  await continueOn(el);
-  await continueOn(el);
-}
+/** Up to "Check your answers", with a first name typed between spaces. */
+const toReview = (el: UnionJoinForm) => answerToReview(el, { givenName: ' Ada ' });
 
 /** The review rows as [question, answer] pairs. */
 function rows(el: UnionJoinForm): [string, string][] {
