@@ -2,11 +2,14 @@
 // pages; their applicants paste, double-tap and live in other time zones. These journeys use forms
 // unlike the examples (e2e/support/forms/ and the Norwegian health union) on a 360x640 phone.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { isValidNorwegianFodselsnummer } from '@union-join/sdk';
-import { launchOptions } from './support/browser.ts';
+import { launchOptions, launchWithProfile } from './support/browser.ts';
 import { startDemoServer, type DemoServer } from './support/demo-server.ts';
 import { nextSuccess } from './support/page-helpers.ts';
 
@@ -236,6 +239,46 @@ describe('forms of unions we have never met', () => {
       );
     } finally {
       await page.context().close();
+    }
+  });
+
+  it('sends once when the browser is closed while the application is on its way', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'union-join-profile-'));
+    const visit = async () => {
+      const context = await launchWithProfile(profile, phone);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${demo.url}/try/?form=tiny-petition&lang=en`);
+      return page;
+    };
+    try {
+      // The last answer and Send in one go, faster than answers are saved as a draft.
+      let page = await visit();
+      await page.getByLabel('Your name').fill('Lucy Parsons');
+      await page.getByLabel('Mobile').fill('07700 900456');
+      let arrived!: () => void;
+      const delivered = new Promise<void>((resolve) => (arrived = resolve));
+      // The application reaches the server, and the browser is closed before the answer is back.
+      await page.route('**/v1/forms/*/applications', async (route) => {
+        await route.fetch().catch(() => undefined);
+        arrived();
+      });
+      await page.getByRole('button', { name: 'Send application' }).click();
+      await delivered;
+      await page.context().close();
+
+      // Opened again: the confirmation of that application, not an empty form to fill in twice.
+      page = await visit();
+      try {
+        await page.getByRole('heading', { name: 'Application sent' }).waitFor();
+        const ids = (await stored('tiny-petition'))
+          .filter((application) => application.application.answers.name === 'Lucy Parsons')
+          .map((application) => application.id);
+        assert.deepEqual(ids, [await shownReference(page)]);
+      } finally {
+        await page.context().close();
+      }
+    } finally {
+      await rm(profile, { recursive: true, force: true });
     }
   });
 

@@ -35,13 +35,16 @@
 // queued application's reference named (grouped) when several are sent at once.
 // 49,800 -> 50,100: a form changed since the page loaded (a question added) said as such, with
 // what to do, in three languages, and the organisation's name checked like every text.
+// 50,100 -> 50,400: Send writes the application to the outbox before the request goes, so a
+// browser closed while it is on its way delivers it on the next visit instead of the applicant
+// sending a second one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 50_100;
+const CEILING_BYTES = 50_400;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -63,7 +66,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 50,100-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 50,400-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

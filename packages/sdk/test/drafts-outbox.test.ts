@@ -166,6 +166,137 @@ describe('outbox sender', () => {
     assert.deepEqual(await outbox.receipts(), []);
   });
 
+  describe('send (the Send button)', () => {
+    const pageLock: OutboxLock = { run: async (task) => ({ acquired: true, value: await task() }) };
+
+    it('keeps the application on the device while the request is out, then leaves a receipt', async () => {
+      const server = createFakeServer();
+      const outbox = createOutbox(createMemoryDraftStorage());
+      let duringRequest: OutboxItem[] = [];
+      const delivered: string[] = [];
+      const sender = createOutboxSender({
+        client: {
+          submit: async (application, options) => {
+            duringRequest = await outbox.list();
+            return server.client.submit(application, options);
+          },
+        },
+        store: outbox,
+        onDelivered: (_item, receipt) => delivered.push(receipt.reference),
+      });
+      const receipt = await sender.send(canaryApplication(), { idempotencyKey: KEY });
+      assert.equal(receipt.reference, 'app-1');
+      assert.equal(receipt.receivedAt, '2025-01-01T10:00:00.000Z');
+      assert.deepEqual(
+        duringRequest.map((item) => [item.idempotencyKey, item.status]),
+        [[KEY, 'pending']],
+      );
+      assert.deepEqual(await outbox.list(), [], 'gone once accepted');
+      assert.deepEqual(
+        (await outbox.receipts()).map((kept) => [kept.id, kept.reference]),
+        [[receipt.id, 'app-1']],
+      );
+      assert.deepEqual(delivered, ['app-1']);
+      assert.deepEqual(server.requests, [KEY]);
+    });
+
+    it('a page closed before the answer came leaves it queued, and the next page delivers that one', async () => {
+      const server = createFakeServer();
+      const storage = createMemoryDraftStorage();
+      // The request reaches the server; the page is gone before the answer is back.
+      const closing = createOutboxSender({
+        client: {
+          submit: async (application, options) => {
+            await server.client.submit(application, options);
+            return new Promise<never>(() => undefined);
+          },
+        },
+        store: createOutbox(storage),
+        lock: pageLock,
+      });
+      void closing.send(canaryApplication(), { idempotencyKey: KEY });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+
+      const references: string[] = [];
+      const nextPage = createOutboxSender({
+        client: server.client,
+        store: createOutbox(storage),
+        lock: pageLock,
+        onDelivered: (_item, receipt) => references.push(receipt.reference),
+      });
+      await nextPage.flush();
+      assert.deepEqual(server.requests, [KEY, KEY], 'sent again with the same key');
+      assert.equal(server.stored.size, 1, 'stored once');
+      assert.deepEqual(references, ['app-1'], 'the reference of the first send');
+      assert.deepEqual(await createOutbox(storage).list(), []);
+    });
+
+    it('takes a refused application off the device and rejects with the refusal', async () => {
+      const server = createFakeServer();
+      server.script.push('rejected');
+      const outbox = createOutbox(createMemoryDraftStorage());
+      const sender = createOutboxSender({ client: server.client, store: outbox });
+      await assert.rejects(sender.send(canaryApplication(), { idempotencyKey: KEY }), {
+        status: 422,
+      });
+      assert.deepEqual(await outbox.list(), []);
+      assert.deepEqual(await outbox.receipts(), []);
+    });
+
+    it('keeps an undelivered application pending for the next pass, but not one the server asked to slow down', async () => {
+      let time = 1_000_000;
+      const server = createFakeServer();
+      server.script.push('network-error', 'rate-limited');
+      const outbox = createOutbox(createMemoryDraftStorage(), { now: () => time });
+      const sender = createOutboxSender({
+        client: server.client,
+        store: outbox,
+        now: () => time,
+        backoff: () => 7_000,
+      });
+      await assert.rejects(sender.send(canaryApplication(), { idempotencyKey: KEY }), {
+        name: 'ConnectionError',
+      });
+      const [kept] = await outbox.list();
+      assert.equal(kept?.status, 'pending');
+      assert.equal(kept?.attempts, 1);
+      assert.equal(kept?.nextAttemptAt, time + 7_000);
+
+      // Rate limited: the applicant is told to wait and sends again, so nothing waits on the device.
+      time += 10_000;
+      const other = '0c6f2d1e-8a47-4f0b-9a3e-5d2c1b0a9f88';
+      await outbox.remove(kept.id);
+      await assert.rejects(sender.send(canaryApplication(), { idempotencyKey: other }), {
+        status: 429,
+      });
+      assert.deepEqual(await outbox.list(), []);
+    });
+
+    it('still sends when the device cannot hold the application', async () => {
+      const server = createFakeServer();
+      const outbox = createOutbox(createMemoryDraftStorage());
+      const full = { ...outbox, enqueue: () => Promise.reject(new Error('QuotaExceededError')) };
+      const sender = createOutboxSender({ client: server.client, store: full });
+      const receipt = await sender.send(canaryApplication(), { idempotencyKey: KEY });
+      assert.equal(receipt.reference, 'app-1');
+      assert.equal(server.stored.size, 1);
+    });
+
+    it('sends the application given and replaces a pending one queued under the same key', async () => {
+      const server = createFakeServer();
+      const outbox = createOutbox(createMemoryDraftStorage());
+      await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+      const corrected = canaryApplication();
+      corrected.answers.givenName = 'Grace';
+      const sender = createOutboxSender({ client: server.client, store: outbox });
+      await sender.send(corrected, { idempotencyKey: KEY });
+      assert.equal(server.stored.get(KEY)?.application.answers.givenName, 'Grace');
+      assert.deepEqual(await outbox.list(), []);
+      await sender.flush();
+      assert.deepEqual(server.requests, [KEY], 'not sent a second time');
+    });
+  });
+
   it('marks a definitive refusal failed, keeps it with the reason and does not send it again', async () => {
     const server = createFakeServer();
     server.script.push('rejected');

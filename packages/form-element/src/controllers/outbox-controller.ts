@@ -28,7 +28,7 @@ import { CLIENT_RETRIES, endpointOf } from '../internal/client-options.ts';
 import { referenceGroups } from '../internal/reference-groups.ts';
 import type { DraftsController } from './drafts-controller.ts';
 import type { JourneyController } from './journey-controller.ts';
-import type { SubmissionController } from './submission-controller.ts';
+import type { Delivered, SubmissionController } from './submission-controller.ts';
 
 /** What the outbox controller needs from its host element. */
 export interface OutboxHost extends ReactiveControllerHost, EventTarget {
@@ -122,6 +122,7 @@ export class OutboxController implements ReactiveController {
     this.#onQueued = onQueued;
     submission.onUndelivered = (application, idempotencyKey, error) =>
       this.enqueue(application, idempotencyKey, error);
+    submission.sendAhead = (application, idempotencyKey) => this.#send(application, idempotencyKey);
     host.addController(this);
   }
 
@@ -204,6 +205,31 @@ export class OutboxController implements ReactiveController {
     this.#host.requestUpdate();
     void this.#sender?.flush({ force: false });
     return true;
+  }
+
+  /**
+   * Sends through the outbox sender when the device can hold the application: written there first,
+   * it is delivered on the next visit if this page is closed before the server answers. Resolves
+   * to undefined, sending nothing, without a durable outbox.
+   */
+  async #send(application: Application, idempotencyKey: string): Promise<Delivered | undefined> {
+    // The device may still be opening (a slow phone, a quick applicant): its answer is awaited.
+    const outbox = await this.#connect();
+    const sender = this.#sender;
+    if (!sender || !outbox?.persistent) return undefined;
+    return sender.send(application, { idempotencyKey }).then((receipt) => {
+      // Kept until the confirmation is on screen: a page closed before that shows it next time.
+      // The applicant is looking at a visible page as it appears; a hidden one waits until seen.
+      this.#receipt = receipt.id;
+      if (document.visibilityState === 'visible') {
+        void this.#host.updateComplete.then(() => this.#dismissReceipt());
+      } else {
+        this.#dismissOnceSeen();
+      }
+      const result: Delivered = { id: receipt.reference };
+      if (receipt.receivedAt !== undefined) result.receivedAt = receipt.receivedAt;
+      return result;
+    });
   }
 
   /**

@@ -29,6 +29,12 @@ export interface SubmissionHost extends ReactiveControllerHost, EventTarget {
   readonly endpoint: string | undefined;
 }
 
+/** The server's acceptance of an application: its reference, and when it was stored. */
+export interface Delivered {
+  id: string;
+  receivedAt?: string;
+}
+
 /** Where sending stands. */
 export type SubmissionStatus = 'idle' | 'sending' | 'failed';
 
@@ -61,6 +67,15 @@ export class SubmissionController implements ReactiveController {
    */
   onUndelivered:
     | ((application: Application, idempotencyKey: string, error: unknown) => Promise<boolean>)
+    | undefined;
+
+  /**
+   * Sends through the device's outbox, so that a page closed before the answer arrives still
+   * delivers the application on the next visit; resolving `undefined` instead (no outbox) leaves
+   * the sending to this controller's own client.
+   */
+  sendAhead:
+    | ((application: Application, idempotencyKey: string) => Promise<Delivered | undefined>)
     | undefined;
 
   /**
@@ -132,12 +147,13 @@ export class SubmissionController implements ReactiveController {
     this.#setStatus('sending');
     let idempotencyKey: string | undefined;
     try {
-      const client = createClient({
-        endpoint: endpointOf(this.#host.endpoint),
-        maxRetries: CLIENT_RETRIES,
-      });
       idempotencyKey = this.#keyOf(application);
-      const result = await client.submit(application, { idempotencyKey });
+      const result =
+        (await this.sendAhead?.(application, idempotencyKey)) ??
+        (await createClient({
+          endpoint: endpointOf(this.#host.endpoint),
+          maxRetries: CLIENT_RETRIES,
+        }).submit(application, { idempotencyKey }));
       this.#idempotencyKey = undefined;
       this.#setStatus('idle');
       this.#host.dispatchEvent(new UnionJoinSuccessEvent(result.id, result.receivedAt));

@@ -273,6 +273,7 @@ describe('<union-join-form> drafts', () => {
   });
 
   it('says how long ago the draft was saved', async () => {
+    await clearDevice();
     const storage = await openDraftStorage();
     const twoHoursAgo = Date.now() - 2 * 60 * 60 * 1000;
     await createDraftStore(storage, { now: () => twoHoursAgo }).saveDraft(

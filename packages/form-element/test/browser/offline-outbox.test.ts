@@ -375,6 +375,60 @@ describe('<union-join-form> offline outbox', () => {
     expect($<HTMLInputElement>(el, '#uj-givenName').value).to.equal('Mary');
   });
 
+  it('keeps the application on the device while it is on its way, and leaves nothing once it is sent', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const keys: string[] = [];
+    worker.use(
+      http.post(APPLICATIONS, async ({ request }) => {
+        keys.push(request.headers.get('idempotency-key') ?? '');
+        await answered;
+        return HttpResponse.json(
+          { id: 'EWU-7', receivedAt: '2025-01-01T10:00:00Z' },
+          { status: 201 },
+        );
+      }),
+    );
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    const succeeded = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await eventually(() => keys.length === 1, 'the request');
+    // On its way: a page closed now would find it on the device and send it on the next visit.
+    expect(await storedKeys('outbox')).to.have.length(1);
+    expect(await deviceText(), 'sealed, like any queued application').not.to.contain(
+      'ada@example.org',
+    );
+    expect(heading(el), 'no queued notice while it is being sent').to.equal('Check your answers');
+
+    answer();
+    expect((await succeeded).detail.id).to.equal('EWU-7');
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Application sent');
+    expect(await storedKeys('outbox')).to.deep.equal([]);
+    await eventually(
+      async () => (await storedKeys('receipts')).length === 0,
+      'the receipt dropped once the confirmation is on screen',
+    );
+    const later = await reopen(exampleUnion);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heading(later), 'the next visit starts afresh').to.equal('About you');
+    expect(keys.length, 'sent once').to.equal(1);
+  });
+
+  it('takes an application the server refuses while it is on its way off the device', async () => {
+    const backend = fakeBackend([422]);
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    const refused = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    expect((await refused).detail.kind).to.equal('validation');
+    await el.updateComplete;
+    expect(heading(el)).to.equal('About you');
+    expect(await storedKeys('outbox')).to.deep.equal([]);
+    expect(backend.requests.length).to.equal(1);
+  });
+
   it('brings the answers back with the reason when the server refuses a queued application', async () => {
     const backend = fakeBackend([422]);
     const el = await mount(exampleUnion);

@@ -1,5 +1,6 @@
 import type { Application } from '../application/index.ts';
 import { isRetryable } from '../client/retry-policy.ts';
+import { RateLimitError } from '../errors/api-error.ts';
 import { UnionJoinError } from '../errors/union-join-error.ts';
 import { isRecord } from './is-record.ts';
 import type { DeliveryFailure, DeliveryReceipt, Outbox, OutboxItem } from './outbox.ts';
@@ -39,8 +40,28 @@ export interface OutboxSenderOptions {
   target?: EventTarget;
 }
 
+/** Options of {@link OutboxSender.send}. */
+export interface SendOptions {
+  /** The key of this application's attempts, the same for every try of the same answers. */
+  idempotencyKey: string;
+  /**
+   * Whether an application that failed with `error` stays queued, to be sent by the sender (default:
+   * a failure worth retrying, except 429, where the applicant is asked to wait and send again).
+   */
+  keep?: (error: unknown) => boolean;
+}
+
 /** Delivers queued applications. */
 export interface OutboxSender {
+  /**
+   * Sends an application now, as a Send button does, through the outbox: it is written to the
+   * device first and sent under the cross-tab lock, so a page closed before the answer arrives
+   * leaves it queued and the next page delivers it (the server replays the one it stored) instead
+   * of the applicant filling in and sending a second. Accepted, it leaves the outbox with a receipt
+   * and `onDelivered` runs; kept (see {@link SendOptions.keep}), it stays pending for the next pass;
+   * otherwise it leaves the device. Rejects with the client's error.
+   */
+  send(application: Application, options: SendOptions): Promise<DeliveryReceipt>;
   /** Sends what is queued now, then on every `online` event and when a retry falls due. */
   start(): void;
   /** Stops listening and cancels timers; a send in progress completes. */
@@ -158,44 +179,123 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       notify(() => options.onFailed?.(failed ?? attempt));
       return 'next';
     }
-    let result: { id: string; receivedAt?: string };
     try {
-      result = await client.submit(application, { idempotencyKey: attempt.idempotencyKey });
+      await submitAttempt(attempt, application);
     } catch (error) {
       const failure = definitiveFailure(error);
-      if (failure) {
-        const failed = await store.recordFailure(item.id, failure);
-        notify(() => options.onFailed?.(failed ?? { ...attempt, status: 'failed', failure }));
-        return 'next';
+      if (!failure) {
+        await retryLater(attempt, error);
+        // The network or the server is down: the rest would fail the same way.
+        return 'stop';
       }
-      const wait = Math.max(backoff(attempt.attempts), retryAfterMs(error));
-      const kept = await store.recordRetry(item.id, now() + wait);
-      notify(() => options.onRetry?.(kept ?? attempt, error));
-      // The network or the server is down: the rest would fail the same way.
-      return 'stop';
+      const failed = await store.recordFailure(item.id, failure);
+      notify(() => options.onFailed?.(failed ?? { ...attempt, status: 'failed', failure }));
     }
-    const current = await store.get(item.id).catch(() => attempt);
+    return 'next';
+  }
+
+  /**
+   * Sends an attempt counted in the outbox and, once accepted, replaces it there by its receipt;
+   * resolves to the receipt (rejects with the client's error). An item whose application was
+   * replaced while this one was on its way (another tab sent corrected answers) stays, to go next:
+   * the server then says whether it still could take it.
+   */
+  async function submitAttempt(
+    attempt: OutboxItem,
+    application: Application,
+  ): Promise<DeliveryReceipt> {
+    const accepted = await client.submit(application, { idempotencyKey: attempt.idempotencyKey });
+    const current = await store.get(attempt.id).catch(() => attempt);
     if (current && (current.revision ?? 0) !== (attempt.revision ?? 0)) {
-      // Replaced while this one was on its way (another tab sent corrected answers): the new one
-      // goes next, and the server says whether it still could take it.
-      await store.recordRetry(item.id, now());
-      return 'next';
+      await store.recordRetry(attempt.id, now());
+      return submitted(attempt, accepted);
     }
-    delivered.add(item.id);
-    let receipt: DeliveryReceipt | undefined;
+    delivered.add(attempt.id);
+    // Not deleted when this fails: this page will not send it again, a later page resends it and
+    // the server replays.
+    const receipt = await store
+      .recordDelivery(attempt.id, accepted, attempt)
+      .catch(() => undefined);
+    const shown = receipt ?? submitted(attempt, accepted);
+    notify(() => options.onDelivered?.(attempt, shown));
+    return shown;
+  }
+
+  /** Keeps a failed attempt pending until its backoff (or the server's `Retry-After`) has passed. */
+  async function retryLater(attempt: OutboxItem, error: unknown): Promise<void> {
+    const wait = Math.max(backoff(attempt.attempts), retryAfterMs(error));
+    const kept = await store.recordRetry(attempt.id, now() + wait);
+    notify(() => options.onRetry?.(kept ?? attempt, error));
+  }
+
+  async function send(
+    application: Application,
+    sendOptions: SendOptions,
+  ): Promise<DeliveryReceipt> {
+    let outcome: SendOutcome | undefined;
     try {
-      receipt = await store.recordDelivery(item.id, result, attempt);
+      const locked = await lock.run(() => sendAhead(application, sendOptions), abort?.signal);
+      if (locked.acquired) outcome = locked.value;
     } catch {
-      // Not deleted: this page will not send it again, a later page resends it and the server replays.
+      // Lock trouble: sent below without writing ahead, rather than not at all.
     }
-    const shown = receipt ?? {
+    // Also when another tab holds a lease on the outbox: sending now beats waiting for it.
+    outcome ??= await submitOnly(application, sendOptions.idempotencyKey);
+    if (started) void scheduleNext(undefined);
+    if ('error' in outcome) throw outcome.error;
+    return outcome.receipt;
+  }
+
+  /** `send` under the lock: written to the outbox, sent, and settled there by the answer. */
+  async function sendAhead(
+    application: Application,
+    { idempotencyKey, keep = isUndelivered }: SendOptions,
+  ): Promise<SendOutcome> {
+    let attempt: OutboxItem | undefined;
+    try {
+      const queued = await store.enqueue({ application, idempotencyKey, endpoint });
+      // Counted, and its revision taken, before the request goes, as for any queued item.
+      if (queued.status === 'pending') attempt = await store.recordAttempt(queued.id);
+    } catch {
+      // The device's storage failed: the application is still sent, only without the safety net.
+    }
+    if (!attempt) return submitOnly(application, idempotencyKey);
+    try {
+      return { receipt: await submitAttempt(attempt, application) };
+    } catch (error) {
+      await (keep(error) ? retryLater(attempt, error) : store.remove(attempt.id)).catch(
+        () => undefined,
+      );
+      return { error };
+    }
+  }
+
+  /** Sends without the outbox, for when the device cannot hold the application. */
+  async function submitOnly(
+    application: Application,
+    idempotencyKey: string,
+  ): Promise<SendOutcome> {
+    try {
+      const accepted = await client.submit(application, { idempotencyKey });
+      return { receipt: submitted({ id: idempotencyKey, formId: application.formId }, accepted) };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  /** The receipt shown for an acceptance that the outbox did not (or could not) record. */
+  function submitted(
+    item: Pick<OutboxItem, 'id' | 'formId'>,
+    accepted: { id: string; receivedAt?: string },
+  ): DeliveryReceipt {
+    const receipt: DeliveryReceipt = {
       id: item.id,
       formId: item.formId,
-      reference: result.id,
+      reference: accepted.id,
       deliveredAt: now(),
     };
-    notify(() => options.onDelivered?.(attempt, shown));
-    return 'next';
+    if (accepted.receivedAt !== undefined) receipt.receivedAt = accepted.receivedAt;
+    return receipt;
   }
 
   async function scheduleNext(retryInMs: number | undefined): Promise<void> {
@@ -231,7 +331,16 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       abort = undefined;
     },
     flush: (flushOptions = {}) => flush(flushOptions.force ?? true),
+    send,
   };
+}
+
+/** How a `send` ended: the receipt of its delivery, or the client's error. */
+type SendOutcome = { receipt: DeliveryReceipt } | { error: unknown };
+
+/** A failure worth retrying from the outbox: not a refusal, and not a request to slow down. */
+function isUndelivered(error: unknown): boolean {
+  return isRetryable(error) && !(error instanceof RateLimitError);
 }
 
 /** The refusal to record when `error` will not change by retrying; `undefined` to retry. */
