@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { FormRegistry } from './forms/form-registry.ts';
+import { allowedMethods } from './http/allowed-methods.ts';
 import { CLIENT_GONE_STATUS, clientGone } from './http/client-gone.ts';
 import { clientIpResolver, type ClientIpResolver } from './http/client-ip.ts';
 import { HttpProblem } from './http/http-problem.ts';
@@ -111,9 +112,27 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', adminRoutes(deps));
   app.route('/', staticRoutes({ ...config, forms: options.forms }));
 
-  app.notFound((c) =>
-    c.json({ error: 'not_found', message: 'Nothing here.', requestId: c.get('requestId') }, 404),
-  );
+  let allowed: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    // Read once every route is in place: the first request comes after createApp returns.
+    allowed ??= allowedMethods(app.routes);
+    const methods = allowed(new URL(c.req.url).pathname);
+    if (methods.length > 0) {
+      c.header('Allow', methods.join(', '));
+      return c.json(
+        {
+          error: 'method_not_allowed',
+          message: `${c.req.method} is not accepted here; use ${methods.join(', ')}.`,
+          requestId: c.get('requestId'),
+        },
+        405,
+      );
+    }
+    return c.json(
+      { error: 'not_found', message: 'Nothing here.', requestId: c.get('requestId') },
+      404,
+    );
+  });
   app.onError((error, c) => {
     if (error instanceof HttpProblem) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);

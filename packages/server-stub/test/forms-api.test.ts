@@ -103,3 +103,31 @@ test('a "*" entry allows any origin', async (t) => {
   });
   assert.equal(response.headers.get('access-control-allow-origin'), 'https://anyone.example');
 });
+
+test('answers a wrong method on a known path with 405 and the methods it takes', async (t) => {
+  const server = createTestServer(t);
+  const cases: [string, string, string][] = [
+    ['DELETE', '/v1/forms/example-union', 'GET, HEAD, OPTIONS'],
+    ['GET', '/v1/forms/example-union/applications', 'GET, HEAD, OPTIONS, POST'],
+    ['PUT', '/v1/forms/example-union/applications', 'GET, HEAD, OPTIONS, POST'],
+    ['GET', '/v1/events', 'OPTIONS, POST'],
+    ['PATCH', '/v1/applications/7ZK3M9QH2XW4TB0R', 'DELETE, GET, HEAD'],
+  ];
+  for (const [method, path, allow] of cases) {
+    const response = await server.app.request(path, { method });
+    if (method === 'GET' && path.endsWith('/applications')) {
+      // The admin list answers GET; only methods neither route takes are refused.
+      assert.notEqual(response.status, 405, `${method} ${path}`);
+      continue;
+    }
+    assert.equal(response.status, 405, `${method} ${path}`);
+    assert.equal(response.headers.get('allow'), allow, `${method} ${path}`);
+    const body = (await response.json()) as { error: string; message: string };
+    assert.equal(body.error, 'method_not_allowed');
+    assert.match(body.message, new RegExp(`${method} is not accepted here`));
+  }
+  // A path nothing answers stays a 404, whatever the method.
+  const unknown = await server.app.request('/v1/nothing-here', { method: 'POST' });
+  assert.equal(unknown.status, 404);
+  assert.equal(unknown.headers.get('allow'), null);
+});
