@@ -195,3 +195,23 @@ test('union-join-server lists the forms it serves and, on stderr, each file it l
     /^union-join-server: 3 form files were not loaded .*the other forms are served/,
   );
 });
+
+test('a mistyped key in a .server.json names the key it meant', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'branch-north.json'), JSON.stringify(definition('branch-north')));
+  writeFileSync(join(dir, 'branch-south.json'), JSON.stringify(definition('branch-south')));
+  writeFileSync(
+    join(dir, 'branch-north.server.json'),
+    JSON.stringify({
+      retentionDay: 30,
+      webhook: { url: 'https://crm.example/hook', secrt: 'a-secret-of-sixteen-chars', extra: 1 },
+    }),
+  );
+  const forms = FormRegistry.fromDirectory(dir, {});
+  const [message] = forms.problems.map((problem) => problem.message);
+  assert.match(message ?? '', /^retentionDay: unknown key; did you mean "retentionDays"\?$/m);
+  assert.match(message ?? '', /^webhook\.secrt: unknown key; did you mean "secret"\?$/m);
+  assert.match(message ?? '', /^webhook\.extra: unknown key$/m);
+  assert.match(message ?? '', /: webhook\.secret: is required$/m);
+  assert.doesNotMatch(message ?? '', /a-secret-of-sixteen-chars/, 'a secret never in a message');
+});
