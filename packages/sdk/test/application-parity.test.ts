@@ -206,4 +206,51 @@ describe('the engine and validateApplication agree', () => {
     const result = validateApplication(definition, sent, { now });
     assert.deepEqual(!result.ok && result.issues.map((issue) => issue.code), ['hidden_field']);
   });
+
+  it('on a question that depends on a consent: asked once it is given, and accepted by the server', async () => {
+    const json = designExample() as { steps: { id: string; title?: string; fields: unknown[] }[] };
+    json.steps.push({
+      id: 'news',
+      title: 'Union news',
+      fields: [
+        { id: 'magazine', type: 'consent', purpose: 'magazine', label: 'Send me the magazine' },
+        {
+          id: 'topics',
+          type: 'multi-choice',
+          label: 'Topics',
+          required: true,
+          options: [
+            { value: 'pay', label: 'Pay' },
+            { value: 'safety', label: 'Safety' },
+          ],
+          showIf: { field: 'magazine', equals: true },
+        },
+      ],
+    });
+    const definition = parseFormDefinition(json);
+    const session = createFormSession(definition, { locale: 'en', now });
+    const answers = { givenName: 'Ada', birthDate: '1985-12-10', email: 'ada@example.org' };
+    for (const [field, raw] of Object.entries(answers)) session.set(field, raw);
+    session.set('membershipType', 'student');
+    session.set('magazine', true);
+    session.set('topics', ['safety']);
+    const application = await session.toApplication();
+    assert.deepEqual(application.answers.topics, ['safety']);
+    assert.deepEqual(validateApplication(definition, application, { now }), {
+      ok: true,
+      application,
+    });
+
+    // Not given: the question is not asked, and an answer to it is refused.
+    const declined = {
+      ...application,
+      consents: application.consents.map((record) =>
+        record.purpose === 'magazine' ? { ...record, granted: false } : record,
+      ),
+    };
+    const result = validateApplication(definition, declined, { now });
+    assert.deepEqual(!result.ok && result.issues.map((issue) => issue.path.join('.')), [
+      'answers.topics',
+    ]);
+  });
 });

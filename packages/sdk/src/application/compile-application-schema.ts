@@ -111,7 +111,16 @@ function checkApplication(
     const value = normaliseAnswer(field, raw.answers[field.id], typedIn, today);
     if (value !== undefined) answers.set(field.id, value);
   }
-  const visible = visibleFieldIds(definition, (id) => answers.get(id));
+  // A question may depend on a consent, whose answer is its record: given or not.
+  const given = new Set<string>();
+  for (const record of raw.consents) {
+    const field = fields.find((f) => f.type === 'consent' && f.purpose === record.purpose);
+    if (field && record.granted === true) given.add(field.id);
+  }
+  const visible = visibleFieldIds(
+    definition,
+    (id) => answers.get(id) ?? (given.has(id) || undefined),
+  );
   const birthDateField = birthDateFieldOf(definition);
   const output: Answers = {};
   for (const field of fields) {
