@@ -265,6 +265,16 @@ describe('parseFormDefinition: problems across the form', () => {
     assert.equal(issuesOf(form).length, 1, 'a field that depends on it is not reported as well');
   });
 
+  it('rejects ids every JavaScript object already has, which would read as answers', () => {
+    for (const id of ['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString']) {
+      const form = designExample();
+      steps(form)[1]!.id = id;
+      fields(form, 0)[2]!.id = id;
+      assertIssue(form, 'steps[1].id', `"${id}"`, 'every JavaScript object', 'step id');
+      assertIssue(form, 'steps[0].fields[2].id', `"${id}"`, 'choose another field id');
+    }
+  });
+
   it('accepts ids that only contain a reserved word', () => {
     const form = designExample();
     steps(form)[1]!.id = 'prototypes';

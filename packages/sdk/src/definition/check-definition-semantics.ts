@@ -2,7 +2,7 @@ import { isFieldType } from './describe-definition-issue.ts';
 import type { LocatedProblem } from './describe-definition-issue.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { MAX_OPTIONS } from './field-definition.ts';
-import { RESERVED_IDS } from './identifiers.ts';
+import { INHERITED_IDS, RESERVED_IDS } from './identifiers.ts';
 import { MAX_FIELDS_PER_STEP, MAX_LOCALES, MAX_STEPS } from './form-definition.ts';
 import type { FieldType } from './field-definition.ts';
 import { formatJsonPath, quote, quoteAll } from './json-path.ts';
@@ -99,11 +99,20 @@ function once<T>(
 
 // `__proto__` does not start with a letter, so the id pattern already refuses it with its own message.
 function reserved(id: string | undefined, path: PathSegment[], advice: string): LocatedProblem[] {
-  return id !== undefined && RESERVED_IDS.includes(id) && /^[A-Za-z]/.test(id)
+  if (id === undefined) return [];
+  if (RESERVED_IDS.includes(id) && /^[A-Za-z]/.test(id)) {
+    return [
+      {
+        path,
+        message: `${quote(id)} is a name servers refuse as a key (it reaches JavaScript's object prototype)${advice}`,
+      },
+    ];
+  }
+  return INHERITED_IDS.includes(id)
     ? [
         {
           path,
-          message: `${quote(id)} is a name servers refuse as a key (it reaches JavaScript's object prototype)${advice}`,
+          message: `${quote(id)} is a name every JavaScript object already has, so a missing answer would be read as one${advice}`,
         },
       ]
     : [];

@@ -16,6 +16,19 @@ const PURPOSE_PATTERN = /^[a-z][a-z0-9_-]*$/;
  */
 export const RESERVED_IDS: readonly string[] = ['constructor', 'prototype', '__proto__'];
 
+/**
+ * Names every JavaScript object already has (from `Object.prototype`): code that looks an answer
+ * up by such a field id finds a function where there is no answer, so they are refused too.
+ */
+export const INHERITED_IDS: readonly string[] = [
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+];
+
 /** A non-empty identifier of at most MAX_ID_LENGTH characters that matches `pattern`. */
 function identifierSchema(pattern: RegExp, patternMessage: string) {
   return z
