@@ -239,6 +239,19 @@ describe('createFormSession: answers are normalised as they are set', () => {
     assert.throws(() => session.set('address', { line1: 'x', floor: 2 }), TypeError);
   });
 
+  it('takes a date as text or as the three boxes, and refuses a Date or other objects instead of emptying it', () => {
+    const session = createFormSession(every(), { locale: 'en' });
+    session.set('birthDate', { day: '1', month: 4, year: '1990' });
+    assert.equal(session.get('birthDate'), '1990-04-01');
+    for (const wrong of [new Date('1990-04-01'), { d: 1, m: 4, y: 1990 }, new Map()]) {
+      assert.throws(
+        () => session.set('birthDate', wrong),
+        /"birthDate" must be a "YYYY-MM-DD" string or \{ day, month, year \}/,
+      );
+      assert.equal(session.get('birthDate'), '1990-04-01', 'the answer is kept');
+    }
+  });
+
   it('hands out copies, so changing them does not change the answers', () => {
     const session = createFormSession(every(), { locale: 'en' });
     session.set('interests', ['pay']);

@@ -97,8 +97,17 @@ function copy(value: AnswerValue): AnswerValue {
   return typeof value === 'object' ? { ...value } : value;
 }
 
+const DATE_PARTS = ['day', 'month', 'year'];
+
+/** `{ day, month, year }` as typed into three boxes: a plain object with only those keys. */
 function isDateParts(value: unknown): value is DateParts {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  // A `Date` or `{ d, m, y }` is not taken for empty boxes: it is refused as the wrong type.
+  return (
+    (prototype === Object.prototype || prototype === null) &&
+    Object.keys(value).every((key) => DATE_PARTS.includes(key))
+  );
 }
 
 function dateFromParts(parts: DateParts): string {
@@ -177,9 +186,11 @@ class Session implements FormSession {
     let normalised: AnswerValue | undefined;
     if (value !== undefined && value !== null) {
       if (!rawAnswerSchema(field.type).safeParse(value).success) {
-        throw new TypeError(
-          `The answer to ${shortId(field.id)} must be ${RAW_ANSWER_SHAPES[field.type]}`,
-        );
+        const shape =
+          field.type === 'date'
+            ? 'a "YYYY-MM-DD" string or { day, month, year }'
+            : RAW_ANSWER_SHAPES[field.type];
+        throw new TypeError(`The answer to ${shortId(field.id)} must be ${shape}`);
       }
       normalised = normaliseAnswer(field, value, this.#locale, this.#now());
     }
