@@ -66,6 +66,14 @@ describe('translations', () => {
 });
 
 describe('formatIssue', () => {
+  it('words a server code it does not know instead of throwing', () => {
+    const server = (code: string) => ({ field: 'email', code }) as unknown as FieldIssue;
+    assert.equal(formatIssue(server('missing'), 'en', 'Email'), 'Enter your email');
+    assert.equal(formatIssue(server('ineligible'), 'en', 'Email'), 'Check your email');
+    assert.equal(formatIssue(server('hidden_field'), 'nb', 'E-post'), 'Kontroller e-post');
+    assert.equal(formatIssue(server('unknown_field'), 'sv', 'E-post'), 'Kontrollera e-post');
+  });
+
   it('writes GOV.UK-style messages with the label inside the sentence', () => {
     assert.equal(
       formatIssue({ field: 'g', code: 'required' }, 'en', 'First name'),

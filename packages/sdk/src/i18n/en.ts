@@ -136,5 +136,6 @@ export const en: Translation = {
     invalid_sort_code: 'Enter a valid sort code, like 309430',
     invalid_account_number: 'Enter a valid account number, like 00733445',
     consent_required: 'Tick the box to give your consent',
+    invalid: 'Check your {label}',
   },
 };

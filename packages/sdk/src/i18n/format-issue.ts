@@ -35,7 +35,10 @@ function messageKey(t: Translation, issue: FieldIssue): IssueMessageKey {
     const key = `${issue.code}.${detail}`;
     if (Object.hasOwn(t.issues, key)) return key as IssueMessageKey;
   }
-  return issue.code;
+  if (Object.hasOwn(t.issues, issue.code)) return issue.code;
+  // A server's code the form has no words for (`ineligible`, say): the server's "missing" is the
+  // engine's "required", anything else asks to check the answer.
+  return (issue.code as string) === 'missing' ? 'required' : 'invalid';
 }
 
 // A label that ends like a sentence ("Which school?", "Tell us where you work:") cannot go inside

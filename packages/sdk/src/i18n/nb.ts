@@ -137,5 +137,6 @@ export const nb: Translation = {
     invalid_sort_code: 'Skriv inn en gyldig sorteringskode, for eksempel 309430',
     invalid_account_number: 'Skriv inn et gyldig kontonummer, for eksempel 00733445',
     consent_required: 'Kryss av i boksen for å gi samtykke',
+    invalid: 'Kontroller {label}',
   },
 };

@@ -139,5 +139,6 @@ export const sv: Translation = {
     invalid_sort_code: 'Fyll i en giltig sorteringskod, till exempel 309430',
     invalid_account_number: 'Fyll i ett giltigt kontonummer, till exempel 00733445',
     consent_required: 'Kryssa i rutan för att ge ditt samtycke',
+    invalid: 'Kontrollera {label}',
   },
 };

@@ -3,6 +3,7 @@ import type { IssueCode } from '../engine/issue-code.ts';
 /** Message keys: an issue code, or a code with the part or kind it is about. */
 export type IssueMessageKey =
   | IssueCode
+  | 'invalid'
   | 'required.select'
   | 'required.question'
   | 'required.tick'
