@@ -142,7 +142,10 @@ export class ValidationError extends ApiError {
 /** 429: too many requests; `retryAfterMs` is the server's `Retry-After`, when it sent one. */
 export class RateLimitError extends ApiError {
   override name = 'RateLimitError';
-  /** How long the server asked the client to wait, in milliseconds. */
+  /**
+   * How long the server asked the client to wait, in milliseconds, at most `MAX_RETRY_AFTER_MS`
+   * (60 s): a misconfigured server cannot make a client wait for hours.
+   */
   readonly retryAfterMs: number | undefined;
 
   /** Creates the error with the wait the server asked for. */
