@@ -90,7 +90,7 @@ describe('isValidPostcode NO', () => {
   });
 
   it('rejects anything but four digits', () => {
-    for (const value of ['', '150', '01500', 'O150', '0150 Oslo', 'NO-0150']) {
+    for (const value of ['', '0000', '150', '01500', 'O150', '0150 Oslo', 'NO-0150']) {
       assert.equal(isValidPostcode('NO', value), false, value);
     }
   });

@@ -18,7 +18,8 @@ const PATTERNS: Readonly<Record<PostcodeCountry, RegExp>> = {
   // Eircode: a routing key (a letter and two digits, or D6W) and a four-character unique identifier,
   // both from the 25 characters An Post uses (no B, G, I, J, L, M, O, Q, S, U or Z).
   IE: /^([ACDEFHKNPRTVWXY]\d{2}|D6W)([\dACDEFHKNPRTVWXY]{4})$/,
-  NO: /^(\d{4})$/,
+  // Norwegian postcodes run from 0001 to 9991: 0000 is none.
+  NO: /^(?!0000)(\d{4})$/,
   // Swedish postcodes run from 100 00 to 989 99: none starts with 0.
   SE: /^([1-9]\d{2})(\d{2})$/,
 };
