@@ -19,3 +19,8 @@ test('quotes commas, quotes and line breaks', () => {
   assert.equal(csvCell('line\nbreak'), '"line\nbreak"');
   assert.equal(toCsv(['a', 'b'], [['1', '2']]), 'a,b\r\n1,2\r\n');
 });
+
+test('quotes a semicolon, which Norwegian and Swedish spreadsheets split cells on', () => {
+  assert.equal(csvCell('Smith;=1+2'), '"Smith;=1+2"');
+  assert.equal(csvCell('pay; training'), '"pay; training"');
+});
