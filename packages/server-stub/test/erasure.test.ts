@@ -58,3 +58,34 @@ test('an erased application leaves no copy of its row in the database files, WAL
   assert.deepEqual(found(server.dataDir, keptTraces), Object.keys(keptTraces), 'others are kept');
   assert.equal((await admin(server, `/v1/applications/${kept}`)).status, 200);
 });
+
+test('an erasure during a backup leaves the erased row in the WAL only until the backup is done', async (t) => {
+  const server = createTestServer(t, {
+    settings: { webhook: { url: 'https://crm.example/hook', secret: 's'.repeat(32) } },
+  });
+  const response = await submit(server, await validApplication({ givenName: 'Ada' }), {
+    key: 'erasure-during-backup',
+  });
+  const { id } = (await response.json()) as { id: string };
+  const erasedTraces = traces(server, id);
+
+  // A backup (`sqlite3 .backup`, say) holds a read transaction on the database meanwhile.
+  const backup = new DatabaseSync(server.databaseFile);
+  backup.exec('BEGIN');
+  backup.prepare('SELECT count(*) FROM applications').get();
+  try {
+    const erased = await admin(server, `/v1/applications/${id}`, { method: 'DELETE' });
+    assert.equal(erased.status, 204);
+    // Other requests are answered while the log waits for the backup.
+    assert.equal((await server.app.request('/v1/forms/example-union')).status, 200);
+  } finally {
+    backup.exec('COMMIT');
+    backup.close();
+  }
+  await waitUntil(() => found(server.dataDir, erasedTraces).length === 0);
+  assert.deepEqual(found(server.dataDir, erasedTraces), [], 'nothing of the erased row is left');
+});
+
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+}

@@ -14,6 +14,7 @@ import type {
   RollupCutoffs,
   RollupResult,
 } from './analytics-storage.ts';
+import { checkpointNow } from './checkpoint-now.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 
 type Row = Record<string, unknown>;
@@ -206,8 +207,9 @@ export class SqliteAnalyticsStorage implements AnalyticsStorage {
       }
       return { flows: due.length, events };
     });
-    // Move the deleted rows' pages out of the write-ahead log into the securely deleted main file.
-    if (result.events > 0) this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    // Move the deleted rows' pages out of the write-ahead log into the securely deleted main file;
+    // a backup holding the log leaves it to the next rollup.
+    if (result.events > 0) checkpointNow(this.#db);
     return result;
   }
 

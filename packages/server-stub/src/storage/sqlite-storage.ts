@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { AnalyticsStorage } from './analytics-storage.ts';
+import { BUSY_TIMEOUT_MS, checkpointNow } from './checkpoint-now.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { SqliteAnalyticsStorage } from './sqlite-analytics-storage.ts';
 import { migrate, SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations.ts';
@@ -98,7 +99,7 @@ export class SqliteStorage implements Storage {
       PRAGMA synchronous = FULL;
       PRAGMA foreign_keys = ON;
       PRAGMA secure_delete = ON;
-      PRAGMA busy_timeout = 5000;
+      PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};
     `);
     migrate(this.db, migrations);
     this.analytics = new SqliteAnalyticsStorage(this.db);
@@ -251,7 +252,7 @@ export class SqliteStorage implements Storage {
     });
     // The write-ahead log still holds the pages as they were before the erasure (the sealed row,
     // which the data key opens); copy the erased pages into the main file and empty the log.
-    if (deleted) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (deleted) this.#emptyLog();
     return deleted;
   }
 
@@ -364,7 +365,7 @@ export class SqliteStorage implements Storage {
       return { handled, unhandled };
     });
     // Move erased pages out of the write-ahead log into the (securely deleted) main file.
-    if (counts.handled + counts.unhandled > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (counts.handled + counts.unhandled > 0) this.#emptyLog();
     return counts;
   }
 
@@ -394,11 +395,30 @@ export class SqliteStorage implements Storage {
       }
       return rows.length;
     });
-    if (count > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (count > 0) this.#emptyLog();
     return count;
   }
 
+  /** Set while a checkpoint blocked by a reader waits to be tried again. */
+  #logRetry: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Empties the write-ahead log so it keeps no copy of an erased row; a checkpoint that a reader
+   * (a backup, say) blocks is tried again every second until the log is empty.
+   */
+  #emptyLog(): void {
+    clearTimeout(this.#logRetry);
+    this.#logRetry = undefined;
+    if (!this.db.isOpen) return;
+    const busy = !checkpointNow(this.db);
+    if (busy) {
+      this.#logRetry = setTimeout(() => this.#emptyLog(), 1_000);
+      this.#logRetry.unref();
+    }
+  }
+
   async close(): Promise<void> {
+    clearTimeout(this.#logRetry);
     if (!this.db.isOpen) return;
     this.#flushInserts();
     this.db.close();
