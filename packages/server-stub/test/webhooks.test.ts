@@ -183,13 +183,31 @@ test('gives up after 24 hours and leaves the application undelivered', async (t)
   receiver.answers.push(...Array(100).fill(500));
   const server = serverWithHook(t, receiver);
   const id = await submitted(server);
-  const worker = workerFor(server);
+  const errors: [string, Record<string, unknown>][] = [];
+  const logger = {
+    ...silentLogger,
+    error: (event: string, fields = {}) => errors.push([event, fields]),
+  };
+  const worker = workerFor(server, { logger });
   for (let i = 0; i < 60; i++) {
     await worker.runOnce();
     server.clock.advance(HOUR);
   }
   const [delivery] = await server.storage.listDeliveries(id);
   assert.equal(delivery?.status, 'failed');
+  // Said once, as an error, with what staff need to fetch it by hand.
+  assert.deepEqual(errors, [
+    [
+      'webhook_delivery_failed',
+      {
+        deliveryId: delivery?.id,
+        applicationId: id,
+        formId: 'example-union',
+        error: 'http_500',
+        status: 500,
+      },
+    ],
+  ]);
   assert.equal(delivery?.lastError, 'http_500');
   assert.ok(
     receiver.received.length > 5 && receiver.received.length < 40,

@@ -115,6 +115,17 @@ export class WebhookWorker {
       outcome: outcome.kind,
       status: outcome.httpStatus,
     });
+    if (outcome.kind === 'failed') {
+      // Never tried again: someone must fetch the application through the admin API before the
+      // retention period deletes it, so this is said where operators look for trouble.
+      logger.error('webhook_delivery_failed', {
+        deliveryId: delivery.id,
+        applicationId: delivery.applicationId,
+        formId: delivery.formId,
+        error: outcome.error,
+        status: outcome.httpStatus,
+      });
+    }
   }
 
   async #send(delivery: DeliveryRecord): Promise<DeliveryOutcome> {
