@@ -282,6 +282,11 @@ describe('validateApplication: rejected applications', () => {
       assert.equal(recordedAt(future), '2025-06-01T12:00:00.000Z', future);
     }
     assert.equal(recordedAt('2025-06-01T11:59:00Z'), '2025-06-01T11:59:00Z', 'earlier stays');
+    assert.equal(
+      recordedAt('2025-06-01T13:59:00+02:00'),
+      '2025-06-01T11:59:00.000Z',
+      'in UTC, like every other time of the application',
+    );
     let clock = new Date('2025-06-01T12:00:00Z');
     const moving = { now: () => clock };
     assert.equal(recordedAt('2025-06-01T13:00:00Z', moving), '2025-06-01T12:00:00.000Z');

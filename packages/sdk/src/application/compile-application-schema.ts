@@ -211,9 +211,13 @@ function checkApplication(
       // A consent cannot be given after the application is checked: a later time is a device
       // clock running fast, so the record keeps the time of checking instead. Refusing would
       // leave the applicant unable to send, with nothing on the form to correct.
-      consents: raw.consents.map((record) =>
-        Date.parse(record.at) > now.getTime() ? { ...record, at: now.toISOString() } : record,
-      ),
+      // A time sent with an offset is kept in UTC, as the engine sends it, so an export lists one
+      // time zone.
+      consents: raw.consents.map((record) => {
+        const at = Date.parse(record.at);
+        if (at > now.getTime()) return { ...record, at: now.toISOString() };
+        return record.at.endsWith('Z') ? record : { ...record, at: new Date(at).toISOString() };
+      }),
     },
   };
 }
