@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { hashConsentText } from '@union-join/sdk';
 import { openApplication } from '../src/crypto/application-box.ts';
 import { createTestServer, submit, validApplication } from './support/test-server.ts';
 
@@ -292,4 +293,30 @@ test('stores a Swedish personnummer in its twelve-digit form, however it was typ
   assert.equal(await stored('811218+9876'), '188112189876');
   // A samordningsnummer keeps its day + 60.
   assert.equal(await stored('701063-2391'), '197010632391');
+});
+
+test('refuses a consent record whose textHash matches no text of that consent in the form', async (t) => {
+  const server = createTestServer(t);
+  const application = await validApplication();
+  const consent = (application.consents as { textHash: string }[])[0]!;
+  for (const forged of [
+    `sha256:${'0'.repeat(64)}`,
+    await hashConsentText('I agree to everything'),
+  ]) {
+    consent.textHash = forged;
+    const response = await submit(server, application, { key: `forged-${forged.slice(-8)}` });
+    assert.equal(response.status, 422, forged);
+    const body = (await response.json()) as { issues: { path: unknown[]; code: string }[] };
+    assert.deepEqual(
+      body.issues.map((issue) => [issue.path, issue.code]),
+      [[['consents', 0, 'textHash'], 'unknown_consent_text']],
+    );
+  }
+  // The text as shown: accepted.
+  consent.textHash = await hashConsentText("Send me the members' newsletter");
+  assert.equal((await submit(server, application, { key: 'shown-text' })).status, 201);
+  // Made with an earlier version of the form, whose texts the server no longer has: not checked.
+  consent.textHash = await hashConsentText('An earlier wording');
+  application.formVersion = 2;
+  assert.equal((await submit(server, application, { key: 'earlier-version' })).status, 201);
 });

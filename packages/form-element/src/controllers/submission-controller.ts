@@ -231,14 +231,15 @@ export class SubmissionController implements ReactiveController {
       );
     }
     if (review) this.#journey.showReview();
-    // Issues on questions this page does not have, or a version it does not know: the form was
-    // changed since the page loaded, and only a reload shows what it asks now.
+    // Issues on questions this page does not have, a version it does not know, or a consent worded
+    // otherwise now: the form was changed since the page loaded, and only a reload shows it.
     const changed =
       validation &&
       error.issues.some(
         ({ code, path: [root, field] }) =>
           code === 'wrong_version' ||
           code === 'unknown_field' ||
+          code === 'unknown_consent_text' ||
           code === 'hidden_field' ||
           (root === 'answers' && typeof field === 'string' && !session.field(field)),
       );

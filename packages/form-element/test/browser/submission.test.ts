@@ -132,30 +132,38 @@ describe('<union-join-form> submission', () => {
     expect(heading(el)).to.equal('Check your answers');
   });
 
-  it('says the form was changed when the server asks for a question this page does not have', async () => {
-    worker.use(
-      http.post(APPLICATIONS, () =>
-        HttpResponse.json(
-          {
-            error: 'validation_failed',
-            issues: [{ path: ['answers', 'workplace'], code: 'required', message: 'x' }],
-          },
-          { status: 422 },
+  const changes: [string, { path: (string | number)[]; code: string }][] = [
+    [
+      'asks for a question this page does not have',
+      { path: ['answers', 'workplace'], code: 'required' },
+    ],
+    [
+      'words a consent otherwise now',
+      { path: ['consents', 0, 'textHash'], code: 'unknown_consent_text' },
+    ],
+  ];
+  for (const [change, issue] of changes)
+    it(`says the form was changed when the server ${change}`, async () => {
+      worker.use(
+        http.post(APPLICATIONS, () =>
+          HttpResponse.json(
+            { error: 'validation_failed', issues: [{ ...issue, message: 'x' }] },
+            { status: 422 },
+          ),
         ),
-      ),
-    );
-    const el = await mount(exampleUnion);
-    await toReview(el);
-    await capturingConsole('error', async () => {
-      send(el);
-      await until(() => root(el).querySelector('.notice[role="alert"]') !== null, 'the notice');
+      );
+      const el = await mount(exampleUnion);
+      await toReview(el);
+      await capturingConsole('error', async () => {
+        send(el);
+        await until(() => root(el).querySelector('.notice[role="alert"]') !== null, 'the notice');
+      });
+      expect(heading(el)).to.equal('Check your answers');
+      expect(textOf($(el, '.notice[role="alert"]'))).to.contain(
+        'This form has been changed since you opened it. Reload the page',
+      );
+      await expect(el).to.be.accessible();
     });
-    expect(heading(el)).to.equal('Check your answers');
-    expect(textOf($(el, '.notice[role="alert"]'))).to.contain(
-      'This form has been changed since you opened it. Reload the page',
-    );
-    await expect(el).to.be.accessible();
-  });
 
   it('maps a 422 on a consent record to the consent field', async () => {
     worker.use(

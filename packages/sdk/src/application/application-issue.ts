@@ -14,6 +14,7 @@ export const APPLICATION_ISSUE_CODES = [
   'unknown_consent',
   'duplicate_consent',
   'missing_consent',
+  'unknown_consent_text',
   'too_many',
   'ineligible',
 ] as const;

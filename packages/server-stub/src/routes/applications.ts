@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { validateApplication, type FormDefinition } from '@union-join/sdk';
+import { checkConsentTexts, validateApplication, type FormDefinition } from '@union-join/sdk';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { sealApplication } from '../crypto/application-box.ts';
@@ -125,12 +125,15 @@ export function applicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     }
 
     const result = validateApplication(form.definition, body, { now });
-    if (!result.ok) {
+    const issues = result.ok
+      ? await checkConsentTexts(form.definition, result.application)
+      : result.issues;
+    if (!result.ok || issues.length > 0) {
       return c.json(
         {
           error: 'validation_failed',
           message: 'The application has invalid answers.',
-          issues: issueViews(result.issues, body, form.definition),
+          issues: issueViews(issues, body, form.definition),
           requestId: c.get('requestId'),
         },
         422,
