@@ -91,6 +91,30 @@ describe('createAnalytics (Node, injected transport)', () => {
     );
   });
 
+  it('keeps a full default batch far below the 64 KiB a page may send with keepalive', () => {
+    const bodies: string[] = [];
+    const analytics = createAnalytics({
+      endpoint: 'https://join.example.org',
+      form: 'a-union-with-a-rather-long-form-identifier',
+      formVersion: 2_147_483_647,
+      locale: 'en',
+      device: 'desktop',
+      transport: (_url, body) => void bodies.push(body),
+    });
+    // A heavy step: twelve fields with long ids, each failing two long checks, ten times over.
+    const fields = Array.from({ length: 12 }, (_, i) => [
+      { field: `a-long-field-identifier-number-${i}`, code: 'invalid_account_number' },
+      { field: `a-long-field-identifier-number-${i}`, code: 'invalid_fodselsnummer' },
+    ]).flat();
+    for (let i = 0; i < 10; i++) {
+      analytics.track({ type: 'validation_error', step: 'a-long-step-id', stepIndex: 199, fields });
+    }
+    assert.equal(bodies.length, 1, 'ten events make one batch');
+    const bytes = new TextEncoder().encode(bodies[0]).length;
+    assert.ok(bytes < 16 * 1024, `${bytes} bytes is under a quarter of the quota`);
+    analytics.dispose();
+  });
+
   it('sends only whitelisted properties, whatever the caller passes', () => {
     const { analytics, events } = setup();
     const sneaky = {

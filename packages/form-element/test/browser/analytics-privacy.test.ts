@@ -33,9 +33,15 @@ const CANARIES = [
   'training',
 ];
 
+/** One request as it left the page, with what the browser was told to send along. */
 interface Sent {
   url: string;
   body: string;
+  credentials: RequestCredentials;
+  referrerPolicy: ReferrerPolicy;
+  referrer: string;
+  keepalive: boolean;
+  contentType: string | null;
 }
 
 const nav = navigator as Navigator & Record<string, unknown>;
@@ -50,31 +56,54 @@ function override(target: object, key: string, value: unknown): void {
   });
 }
 
-/** Captures every beacon and every fetch the page makes, with their bodies. */
-function captureTraffic(): { beacons: Promise<Sent>[]; fetches: Promise<Sent>[] } {
-  const beacons: Promise<Sent>[] = [];
-  const fetches: Promise<Sent>[] = [];
-  override(navigator, 'sendBeacon', (url: string, data?: BodyInit | null) => {
-    beacons.push(new Response(data ?? null).text().then((body) => ({ url: String(url), body })));
-    return true;
-  });
+/** Captures every request the page makes, as it reaches the network. */
+function captureTraffic(): Promise<Sent>[] {
+  const requests: Promise<Sent>[] = [];
   const onRequest = ({ request }: { request: Request }) => {
-    fetches.push(
+    const { url, credentials, referrerPolicy, referrer, keepalive } = request;
+    const contentType = request.headers.get('content-type');
+    requests.push(
       request
         .clone()
         .text()
-        .then((body) => ({ url: request.url, body })),
+        .then((body) => ({
+          url,
+          body,
+          credentials,
+          referrerPolicy,
+          referrer,
+          keepalive,
+          contentType,
+        })),
     );
   };
   worker.events.on('request:start', onRequest);
   restore.push(() => worker.events.removeListener('request:start', onRequest));
-  return { beacons, fetches };
+  return requests;
 }
 
 const isAnalytics = (sent: Sent) => new URL(sent.url, location.href).pathname === '/v1/events';
+let markers = 0;
 
-async function analyticsEvents(traffic: ReturnType<typeof captureTraffic>) {
-  const sent = [...(await Promise.all(traffic.beacons)), ...(await Promise.all(traffic.fetches))];
+/**
+ * Sends one marker request after whatever the page has sent and waits for it, so every request
+ * made before it has arrived: "nothing was sent" then needs no waiting for a time.
+ */
+async function untilMarker(traffic: Promise<Sent>[]): Promise<Sent[]> {
+  const marker = `marker-${++markers}`;
+  fetch('/v1/events', { method: 'POST', body: marker }).catch(() => {});
+  for (let frame = 0; frame < 600; frame++) {
+    const sent = await Promise.all(traffic);
+    if (sent.some((request) => request.body === marker)) {
+      return sent.filter((request) => !request.body.startsWith('marker-'));
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  throw new Error('the marker request never arrived');
+}
+
+async function analyticsEvents(traffic: Promise<Sent>[]) {
+  const sent = await untilMarker(traffic);
   const analytics = sent.filter(isAnalytics);
   const events: AnalyticsEvent[] = [];
   for (const request of analytics) {
@@ -163,7 +192,10 @@ describe('<union-join-form> analytics privacy', () => {
     while (restore.length > 0) restore.pop()?.();
   });
 
-  it('sends no answer in any analytics request, and stores nothing on the device', async () => {
+  it('sends no answer, cookie or referrer in any analytics request, and stores nothing on the device', async () => {
+    const page = location.href;
+    history.replaceState(null, '', '?utm_source=newsletter&email=zqcanary@example.org');
+    restore.push(() => history.replaceState(null, '', page));
     const cookiesBefore = document.cookie;
     const localBefore = storageKeys(localStorage);
     const sessionBefore = storageKeys(sessionStorage);
@@ -188,6 +220,13 @@ describe('<union-join-form> analytics privacy', () => {
     );
     expect(analytics.length).to.be.greaterThan(0);
     for (const request of analytics) {
+      expect(request, 'no cookie can go, no referrer, and it outlives the page').to.include({
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        referrer: '',
+        keepalive: true,
+        contentType: 'text/plain',
+      });
       const text = `${request.url} ${request.body}`.toLowerCase();
       for (const canary of CANARIES)
         expect(text, `analytics carry "${canary}"`).not.to.include(canary);
