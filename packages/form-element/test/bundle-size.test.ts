@@ -41,13 +41,17 @@
 // 50,400 -> 50,500: a server's issue code the form has no words for shown as "Check your …" in
 // three languages instead of throwing, a Date given to a date field refused instead of emptying
 // it, and a consent reworded on the server said as a changed form.
+// 50,500 -> 50,800: the age limit read from a Swedish personnummer or Norwegian fødselsnummer,
+// which let a child through on a form that asks for no date of birth, and the definition's
+// message when birthDateField names an id that carries none (50,326 -> 50,514 measured alone);
+// with analytics sent without cookies (+32) and the changes above, 50,715.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 50_500;
+const CEILING_BYTES = 50_800;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -69,7 +73,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 50,500-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 50,800-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

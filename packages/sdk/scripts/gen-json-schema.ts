@@ -42,7 +42,8 @@ const DOCS: Record<Kind, Record<string, string>> = {
   },
   eligibility: {
     minimumAge: 'Youngest age, in years, at which someone may join online (13 or more).',
-    birthDateField: 'The id of the date field that asks for the date of birth.',
+    birthDateField:
+      'The id of the field that gives the date of birth: a date field, or a national-id field for SE or NO (whose numbers carry it).',
   },
   drafts: {
     ttlDays: 'Days an unfinished application is kept on the device (default 14).',

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { isValidSwedishPersonnummer } from '@union-join/sdk';
 import type { UnionJoinStepEvent } from '../../src/events/step-event.ts';
 import { exampleUnion } from './fixtures/definitions.ts';
+import { deviceText, eventually, leavePage, storedKeys } from './fixtures/device.ts';
 import {
   $,
   back,
@@ -20,6 +22,67 @@ async function answerAboutYou(el: UnionJoinForm, birthYear: number): Promise<voi
   await type(el, 'uj-birthDate-month', '1');
   await type(el, 'uj-birthDate-year', String(birthYear));
   await type(el, 'uj-email', 'sam@example.org');
+}
+
+/** A Swedish form that asks for a personnummer and no date of birth. */
+const swedishUnion = {
+  id: 'se-union',
+  version: 1,
+  organisation: { name: 'Exempelförbundet', privacyNoticeUrl: 'https://example.org/privacy' },
+  locales: ['sv', 'en'],
+  steps: [
+    {
+      id: 'om-dig',
+      title: { sv: 'Om dig', en: 'About you' },
+      fields: [
+        {
+          id: 'personnummer',
+          type: 'national-id',
+          country: 'SE',
+          label: { sv: 'Personnummer', en: 'Personal identity number' },
+          required: true,
+        },
+        {
+          id: 'givenName',
+          type: 'text',
+          label: { sv: 'Förnamn', en: 'First name' },
+          required: true,
+        },
+      ],
+    },
+    {
+      id: 'arbete',
+      title: { sv: 'Ditt arbete', en: 'Your work' },
+      fields: [{ id: 'employer', type: 'text', label: { sv: 'Arbetsgivare', en: 'Employer' } }],
+    },
+  ],
+};
+
+/** A valid personnummer `YYYYMMDD-XXXX` of someone born on 1 January of `year`. */
+function personnummerBornIn(year: number): string {
+  for (let check = 0; check <= 9; check++) {
+    const value = `${year}0101-123${check}`;
+    if (isValidSwedishPersonnummer(value)) return value;
+  }
+  throw new Error('no check digit fits');
+}
+
+/** Collects what the page hands to `navigator.sendBeacon` (analytics); returns the bodies and the undo. */
+function captureBeacons(): { bodies: Promise<string>[]; restore: () => void } {
+  const bodies: Promise<string>[] = [];
+  const own = Object.getOwnPropertyDescriptor(navigator, 'sendBeacon');
+  Object.defineProperty(navigator, 'sendBeacon', {
+    configurable: true,
+    value: (_url: string, data?: BodyInit | null) => {
+      bodies.push(new Response(data ?? null).text());
+      return true;
+    },
+  });
+  const restore = () => {
+    if (own) Object.defineProperty(navigator, 'sendBeacon', own);
+    else delete (navigator as unknown as Record<string, unknown>).sendBeacon;
+  };
+  return { bodies, restore };
 }
 
 describe('<union-join-form> eligibility', () => {
@@ -77,5 +140,71 @@ describe('<union-join-form> eligibility', () => {
     await answerAboutYou(el, new Date().getFullYear() - 30);
     await continueOn(el);
     expect(heading(el)).to.equal('Your work');
+  });
+
+  describe('on a Swedish form that asks for a personnummer and no date of birth', () => {
+    it("shows its own page for a child's personnummer, before asking for more", async () => {
+      const el = await mount(swedishUnion);
+      await type(el, 'uj-personnummer', personnummerBornIn(new Date().getFullYear() - 6));
+      const shown = nextEvent<UnionJoinStepEvent>(el, 'union-join-step');
+      await continueOn(el);
+      expect((await shown).detail.step).to.equal('ineligible');
+      expect(heading(el)).to.equal('You cannot join online');
+      expect(textOf($(el, '[part~="form"]'))).to.contain('Exempelförbundet');
+      expect(root(el).querySelector('.error-summary'), 'no demand for a name').to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the number out of the draft and out of analytics', async () => {
+      const beacons = captureBeacons();
+      try {
+        const child = personnummerBornIn(new Date().getFullYear() - 12);
+        const el = await mount(swedishUnion);
+        await type(el, 'uj-givenName', 'Zqchild');
+        await type(el, 'uj-personnummer', child);
+        leavePage();
+        await eventually(async () => (await deviceText()).includes('Zqchild'), 'the draft');
+        const digits = child.replace('-', '');
+        const stored = await deviceText();
+        for (const form of [child, digits, digits.slice(2), child.slice(2)]) {
+          expect(stored, 'the draft').not.to.include(form);
+        }
+
+        await continueOn(el);
+        expect(heading(el)).to.equal('You cannot join online');
+        await eventually(async () => (await storedKeys('drafts')).length === 0, 'the draft to go');
+        leavePage();
+        const sent = await Promise.all(beacons.bodies);
+        expect(sent.join('\n'), 'the refusal is counted').to.include('"ineligible"');
+        for (const body of sent) {
+          for (const form of [digits, digits.slice(2), digits.slice(-4), child.slice(2, 8)]) {
+            expect(body, 'analytics').not.to.include(form);
+          }
+        }
+      } finally {
+        beacons.restore();
+      }
+    });
+
+    it("lets an adult's personnummer carry on to the next step", async () => {
+      const el = await mount(swedishUnion);
+      await type(el, 'uj-personnummer', personnummerBornIn(new Date().getFullYear() - 30));
+      await type(el, 'uj-givenName', 'Sam');
+      await continueOn(el);
+      expect(heading(el)).to.equal('Your work');
+    });
+
+    it('has a Back link to correct a mistyped number', async () => {
+      const el = await mount(swedishUnion);
+      await type(el, 'uj-givenName', 'Sam');
+      await type(el, 'uj-personnummer', personnummerBornIn(new Date().getFullYear() - 10));
+      await continueOn(el);
+      expect(heading(el)).to.equal('You cannot join online');
+      await back(el);
+      expect(heading(el)).to.equal('About you');
+      await type(el, 'uj-personnummer', personnummerBornIn(new Date().getFullYear() - 40));
+      await continueOn(el);
+      expect(heading(el)).to.equal('Your work');
+    });
   });
 });

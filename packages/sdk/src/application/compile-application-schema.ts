@@ -2,7 +2,12 @@ import * as z from 'zod/mini';
 import type { FieldDefinition } from '../definition/field-definition.ts';
 import type { FormDefinition } from '../definition/form-definition.ts';
 import { isLocale, resolveText } from '../definition/locale.ts';
-import { birthDateFieldOf, checkEligibility } from '../engine/eligibility.ts';
+import {
+  ageFieldsOf,
+  birthDateFieldOf,
+  checkEligibility,
+  youngestBirthDate,
+} from '../engine/eligibility.ts';
 import type { FieldIssue } from '../engine/issue-code.ts';
 import { normaliseAnswer } from '../engine/normalise-answer.ts';
 import { rawAnswerSchema } from '../engine/raw-answer-schema.ts';
@@ -141,16 +146,21 @@ function checkApplication(
     if (value !== undefined) output[field.id] = value;
   }
 
-  if (birthDateField && visible.has(birthDateField.id)) {
-    const eligibility = checkEligibility(definition, answers.get(birthDateField.id), today);
-    if (!eligibility.eligible) {
-      issues.push({
-        path: ['answers', birthDateField.id],
-        code: 'ineligible',
-        message: `The applicant must be at least ${eligibility.minimumAge} years old to join online`,
-        params: { reason: eligibility.reason, minimumAge: eligibility.minimumAge },
-      });
-    }
+  // Every answer that tells the date of birth is read, and the youngest decides: a child is
+  // turned away whichever of them gives their age away.
+  const youngest = youngestBirthDate(
+    ageFieldsOf(definition),
+    (id) => (visible.has(id) ? answers.get(id) : undefined),
+    today,
+  );
+  const eligibility = checkEligibility(definition, youngest?.birthDate, today);
+  if (youngest && !eligibility.eligible) {
+    issues.push({
+      path: ['answers', youngest.field.id],
+      code: 'ineligible',
+      message: `The applicant must be at least ${eligibility.minimumAge} years old to join online`,
+      params: { reason: eligibility.reason, minimumAge: eligibility.minimumAge },
+    });
   }
 
   const consentFields = new Map<string, FieldDefinition>();

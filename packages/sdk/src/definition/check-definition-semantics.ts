@@ -1,3 +1,4 @@
+import { carriesBirthDate } from '../validators/birth-date-of-national-id.ts';
 import { isFieldType } from './describe-definition-issue.ts';
 import type { LocatedProblem } from './describe-definition-issue.ts';
 import { didYouMean } from './did-you-mean.ts';
@@ -338,10 +339,18 @@ export function checkDefinitionSemantics(definition: unknown): LocatedProblem[] 
     const target = byId.get(birthDateField);
     if (!target) {
       problems.push({ path, message: noField(birthDateField, byId) });
+    } else if (target.type === 'national-id') {
+      const country = own(target.raw, 'country');
+      if (typeof country === 'string' && !carriesBirthDate(country)) {
+        problems.push({
+          path,
+          message: `${quote(birthDateField)} is a national-id field for ${country}, whose numbers carry no date of birth; name a date field, or a national-id field for SE or NO`,
+        });
+      }
     } else if (target.type !== undefined && target.type !== 'date') {
       problems.push({
         path,
-        message: `must name a date field, but ${quote(birthDateField)} is of type "${target.type}"`,
+        message: `must name a date field or a national-id field for SE or NO, but ${quote(birthDateField)} is of type "${target.type}"`,
       });
     }
   }

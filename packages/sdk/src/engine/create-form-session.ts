@@ -9,7 +9,12 @@ import type { FormDefinition, StepDefinition } from '../definition/form-definiti
 import { isLocale, resolveText } from '../definition/locale.ts';
 import type { Locale } from '../definition/locale.ts';
 import { ApplicationNotReadyError } from './application-not-ready-error.ts';
-import { birthDateFieldOf, checkEligibility } from './eligibility.ts';
+import {
+  ageFieldsOf,
+  birthDateFieldOf,
+  checkEligibility,
+  youngestBirthDate,
+} from './eligibility.ts';
 import type { Eligibility } from './eligibility.ts';
 import { hashConsentText } from './hash-consent-text.ts';
 import type { FieldIssue } from './issue-code.ts';
@@ -128,6 +133,7 @@ class Session implements FormSession {
   readonly #consentTimes = new Map<string, Date>();
   readonly #listeners = new Set<() => void>();
   readonly #birthDateField: FieldDefinition | undefined;
+  readonly #ageFields: readonly FieldDefinition[];
   #locale: Locale;
   #visible: Set<string> | undefined;
 
@@ -137,6 +143,7 @@ class Session implements FormSession {
     this.#now = now instanceof Date ? () => new Date(now) : (now ?? (() => new Date()));
     for (const field of allFields(definition)) this.#fields.set(field.id, field);
     this.#birthDateField = birthDateFieldOf(definition);
+    this.#ageFields = ageFieldsOf(definition);
     this.#locale = this.#supported(options.locale);
     const initial = options.answers ?? {};
     for (const field of this.#fields.values()) {
@@ -276,9 +283,10 @@ class Session implements FormSession {
   }
 
   eligibility(): Eligibility {
-    const field = this.#birthDateField;
-    if (!field || !this.isVisible(field.id)) return { eligible: true };
-    return checkEligibility(this.definition, this.#answers.get(field.id), this.#now());
+    const today = this.#now();
+    const answerOf = (id: string) => (this.isVisible(id) ? this.#answers.get(id) : undefined);
+    const youngest = youngestBirthDate(this.#ageFields, answerOf, today);
+    return checkEligibility(this.definition, youngest?.birthDate, today);
   }
 
   async toApplication(): Promise<Application> {

@@ -1,4 +1,10 @@
 export { ageOn } from './age.ts';
+export {
+  BIRTH_DATE_ID_COUNTRIES,
+  birthDateOfNationalId,
+  carriesBirthDate,
+} from './birth-date-of-national-id.ts';
+export type { BirthDateIdCountry } from './birth-date-of-national-id.ts';
 export { COUNTRY_CODES, isCountryCode } from './country.ts';
 export { IBAN_LENGTHS, formatIban, isValidIban } from './iban.ts';
 export { parseIsoDate } from './iso-date.ts';

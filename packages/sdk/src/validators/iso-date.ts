@@ -33,6 +33,12 @@ export function parseIsoDate(value: unknown): CalendarDate | undefined {
   return year >= 1 && isRealDate(year, month, day) ? { year, month, day } : undefined;
 }
 
+/** `date` as an ISO 8601 calendar date `YYYY-MM-DD`. */
+export function formatIsoDate(date: CalendarDate): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(date.year).padStart(4, '0')}-${two(date.month)}-${two(date.day)}`;
+}
+
 /**
  * The calendar date of `date` in the local time zone (of now when `date` is not a `Date`), or
  * `undefined` for an invalid `Date`. Local, because "today" for an applicant is the day on their
