@@ -67,22 +67,17 @@ function personnummerBornIn(year: number): string {
   throw new Error('no check digit fits');
 }
 
-/** Collects what the page hands to `navigator.sendBeacon` (analytics); returns the bodies and the undo. */
-function captureBeacons(): { bodies: Promise<string>[]; restore: () => void } {
+/** Collects the analytics batches the page sends (to `/v1/events`); returns the bodies and the undo. */
+function captureAnalytics(): { bodies: Promise<string>[]; restore: () => void } {
   const bodies: Promise<string>[] = [];
-  const own = Object.getOwnPropertyDescriptor(navigator, 'sendBeacon');
-  Object.defineProperty(navigator, 'sendBeacon', {
-    configurable: true,
-    value: (_url: string, data?: BodyInit | null) => {
-      bodies.push(new Response(data ?? null).text());
-      return true;
-    },
-  });
-  const restore = () => {
-    if (own) Object.defineProperty(navigator, 'sendBeacon', own);
-    else delete (navigator as unknown as Record<string, unknown>).sendBeacon;
+  const own = globalThis.fetch;
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    if (new URL(request.url).pathname !== '/v1/events') return own(input, init);
+    bodies.push(request.text());
+    return Promise.resolve(new Response(null, { status: 202 }));
   };
-  return { bodies, restore };
+  return { bodies, restore: () => (globalThis.fetch = own) };
 }
 
 describe('<union-join-form> eligibility', () => {
@@ -156,7 +151,7 @@ describe('<union-join-form> eligibility', () => {
     });
 
     it('keeps the number out of the draft and out of analytics', async () => {
-      const beacons = captureBeacons();
+      const beacons = captureAnalytics();
       try {
         const child = personnummerBornIn(new Date().getFullYear() - 12);
         const el = await mount(swedishUnion);
@@ -174,6 +169,7 @@ describe('<union-join-form> eligibility', () => {
         expect(heading(el)).to.equal('You cannot join online');
         await eventually(async () => (await storedKeys('drafts')).length === 0, 'the draft to go');
         leavePage();
+        await eventually(() => beacons.bodies.length > 0, 'the analytics batch');
         const sent = await Promise.all(beacons.bodies);
         expect(sent.join('\n'), 'the refusal is counted').to.include('"ineligible"');
         for (const body of sent) {
