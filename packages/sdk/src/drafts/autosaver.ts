@@ -73,7 +73,9 @@ export function createAutosaver(
 
 /**
  * Flushes the autosaver when the page is hidden or left (`visibilitychange`, `pagehide`): the last
- * moment a mobile browser reliably lets a page write. Returns a function that removes the listeners.
+ * moment a page can start a write. A write started when the tab goes on to another page can still
+ * be dropped (Chromium does), so answers typed in the half second before such a navigation may be
+ * missing from the draft. Returns a function that removes the listeners.
  */
 export function flushOnPageHide(
   autosaver: Pick<Autosaver, 'flush'>,
