@@ -21,7 +21,7 @@ export const EVENTS_PER_MINUTE = 120;
 const MAX_ISSUES = 20;
 
 function isAcceptedType(header: string | undefined): boolean {
-  // sendBeacon sends text/plain (no CORS preflight); a developer's own client may send JSON.
+  // The form sends text/plain (no CORS preflight); a developer's own client may send JSON.
   const [type = '', ...parameters] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
   if (type !== 'text/plain' && type !== 'application/json') return false;
   return parameters.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8');

@@ -18,7 +18,7 @@ export function createAnalyticsServer(
   });
 }
 
-/** POSTs an events batch the way `navigator.sendBeacon` does (text/plain). */
+/** POSTs an events batch the way the form does (text/plain). */
 export function postEvents(
   app: ReturnType<typeof createApp>,
   body: unknown,
