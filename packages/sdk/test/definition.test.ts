@@ -275,6 +275,12 @@ describe('parseFormDefinition: problems across the form', () => {
     }
   });
 
+  it('rejects persist on a field whose answers are kept in the draft anyway', () => {
+    const form = designExample();
+    fields(form, 0)[0]!.persist = true;
+    assertIssue(form, 'steps[0].fields[0].persist', 'national-id, iban, uk-bank-account');
+  });
+
   it('accepts ids that only contain a reserved word', () => {
     const form = designExample();
     steps(form)[1]!.id = 'prototypes';

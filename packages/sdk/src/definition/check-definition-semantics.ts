@@ -2,7 +2,7 @@ import { carriesBirthDate } from '../validators/birth-date-of-national-id.ts';
 import { isFieldType } from './describe-definition-issue.ts';
 import type { LocatedProblem } from './describe-definition-issue.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { MAX_OPTIONS } from './field-definition.ts';
+import { MAX_OPTIONS, SENSITIVE_FIELD_TYPES } from './field-definition.ts';
 import { INHERITED_IDS, RESERVED_IDS } from './identifiers.ts';
 import { MAX_FIELDS_PER_STEP, MAX_LOCALES, MAX_STEPS } from './form-definition.ts';
 import type { FieldType } from './field-definition.ts';
@@ -235,6 +235,16 @@ function checkField(
         `${quote(value ?? '')} is already the value of options[${first}]; each option needs its own value`,
       problems,
     );
+  }
+  const type = own(raw, 'type');
+  if (
+    own(raw, 'persist') !== undefined &&
+    !(SENSITIVE_FIELD_TYPES as readonly unknown[]).includes(type)
+  ) {
+    problems.push({
+      path: [...path, 'persist'],
+      message: `applies to ${SENSITIVE_FIELD_TYPES.join(', ')} fields only: every other answer is kept in the draft already`,
+    });
   }
   for (const [low, high] of [
     ['minLength', 'maxLength'],

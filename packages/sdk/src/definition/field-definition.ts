@@ -29,6 +29,9 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 /** Most options a choice or multi-choice field may list. */
 export const MAX_OPTIONS = 250;
 
+/** Field types whose answers stay off the device unless the field sets `persist: true`. */
+export const SENSITIVE_FIELD_TYPES = ['national-id', 'iban', 'uk-bank-account'] as const;
+
 /** Longest option value, in characters. */
 export const MAX_OPTION_VALUE_LENGTH = 100;
 

@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '../definition/field-definition.ts';
 import type { FormDefinition } from '../definition/form-definition.ts';
 import type { Answers, AnswerValue } from '../application/application.ts';
-import { SENSITIVE_FIELD_TYPES } from '../engine/create-form-session.ts';
+import { SENSITIVE_FIELD_TYPES } from '../definition/field-definition.ts';
 import { parseIsoDate } from '../validators/iso-date.ts';
 import { isRecord } from './is-record.ts';
 

@@ -22,9 +22,9 @@ import { normaliseAnswer } from './normalise-answer.ts';
 import { RAW_ANSWER_SHAPES, rawAnswerSchema } from './raw-answer-schema.ts';
 import { validateAnswer } from './validate-answer.ts';
 import { allFields, visibleFieldIds } from './visible-fields.ts';
+import { SENSITIVE_FIELD_TYPES } from '../definition/field-definition.ts';
 
-/** Field types whose answers stay off the device unless the field sets `persist: true`. */
-export const SENSITIVE_FIELD_TYPES = ['national-id', 'iban', 'uk-bank-account'] as const;
+export { SENSITIVE_FIELD_TYPES } from '../definition/field-definition.ts';
 
 /** Options of {@link createFormSession}. */
 export interface FormSessionOptions {
