@@ -5,5 +5,7 @@ export interface AppEnv {
     requestId: string;
     /** Name of the admin token that authenticated the request (admin routes only). */
     adminName: string;
+    /** Why staff make this admin request (`?reason=`), for its access-log entry. */
+    accessReason?: string;
   };
 }

@@ -424,3 +424,41 @@ test('serves the access log, oldest first, and logs reading it', async (t) => {
   );
   assert.equal((await admin(server, '/v1/access-log?limit=0')).status, 400);
 });
+
+test('records why an application was read, erased or exported when staff say so', async (t) => {
+  const server = createTestServer(t);
+  const id = await submitted(server);
+  const reason = 'SAR 2026-114';
+  assert.equal((await admin(server, `/v1/applications/${id}?reason=SAR%202026-114`)).status, 200);
+  assert.equal(
+    (await admin(server, `/v1/forms/example-union/applications?format=csv&reason=CRM%20import`))
+      .status,
+    200,
+  );
+  assert.equal(
+    (await admin(server, `/v1/applications/${id}?reason=Erasure%20request`, { method: 'DELETE' }))
+      .status,
+    204,
+  );
+  const log = (await (await admin(server, '/v1/access-log')).json()) as {
+    entries: { action: string; reason?: string | null }[];
+  };
+  assert.deepEqual(
+    log.entries.map((entry) => [entry.action, entry.reason]),
+    [
+      ['application.read', reason],
+      ['application.export', 'CRM import'],
+      ['application.delete', 'Erasure request'],
+      ['access_log.read', null],
+    ],
+  );
+  // A case reference, kept with the log for good: short, one line, and never refused silently.
+  for (const bad of ['x'.repeat(201), 'line\nbreak', '']) {
+    const response = await admin(
+      server,
+      `/v1/applications/${id}?reason=${encodeURIComponent(bad)}`,
+    );
+    assert.equal(response.status, 400, JSON.stringify(bad));
+    assert.match(((await response.json()) as { message: string }).message, /"reason"/);
+  }
+});

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { accessReason } from '../http/access-reason.ts';
 import { adminAuth } from '../http/admin-auth.ts';
 import { HttpProblem } from '../http/http-problem.ts';
 import { securityHeaders } from '../http/security-headers.ts';
@@ -16,7 +17,7 @@ export function accessLogRoutes(deps: RouteDeps): Hono<AppEnv> {
     clientIp: deps.clientIp,
   });
 
-  routes.get('/v1/access-log', securityHeaders('admin'), auth, async (c) => {
+  routes.get('/v1/access-log', securityHeaders('admin'), auth, accessReason(), async (c) => {
     const afterText = c.req.query('after') ?? '0';
     const limitText = c.req.query('limit') ?? '100';
     if (!/^\d{1,15}$/.test(afterText)) {
@@ -32,6 +33,7 @@ export function accessLogRoutes(deps: RouteDeps): Hono<AppEnv> {
       formId: null,
       applicationIds: [],
       count: 0,
+      ...(c.get('accessReason') === undefined ? {} : { reason: c.get('accessReason') }),
     });
     const limit = Number(limitText);
     const entries = await deps.storage.listAccessLog(Number(afterText), limit + 1);

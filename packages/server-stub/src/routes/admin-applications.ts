@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.ts';
 import { openApplication } from '../crypto/application-box.ts';
 import { applicationTable, type ApplicationView } from '../export/application-table.ts';
 import { toCsv } from '../export/csv.ts';
+import { accessReason } from '../http/access-reason.ts';
 import { adminAuth } from '../http/admin-auth.ts';
 import { HttpProblem } from '../http/http-problem.ts';
 import { securityHeaders } from '../http/security-headers.ts';
@@ -94,6 +95,7 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     clientIp: deps.clientIp,
   });
   const headers = securityHeaders('admin');
+  const reason = accessReason();
 
   const view = (record: ApplicationRecord): ApplicationView => {
     let application: ApplicationView['application'];
@@ -117,15 +119,18 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     };
   };
 
-  const log = (c: Context<AppEnv>, action: string, formId: string | null, ids: string[]) =>
-    deps.storage.appendAccessLog({
+  const log = (c: Context<AppEnv>, action: string, formId: string | null, ids: string[]) => {
+    const reason = c.get('accessReason');
+    return deps.storage.appendAccessLog({
       at: deps.clock.now(),
       actor: c.get('adminName'),
       action,
       formId,
       applicationIds: ids,
       count: ids.length,
+      ...(reason === undefined ? {} : { reason }),
     });
+  };
 
   // Staff read references off a screen or over the phone: any case and the grouping hyphens match.
   const applicationId = (c: Context<AppEnv>) => {
@@ -136,7 +141,7 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     return id;
   };
 
-  routes.get('/v1/forms/:formId/applications', headers, auth, async (c) => {
+  routes.get('/v1/forms/:formId/applications', headers, auth, reason, async (c) => {
     const formId = c.req.param('formId');
     if (!FORM_ID.test(formId)) {
       throw new HttpProblem(404, 'form_not_found', 'There is no form with this id.');
@@ -188,7 +193,7 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     });
   });
 
-  routes.get('/v1/applications/:id', headers, auth, async (c) => {
+  routes.get('/v1/applications/:id', headers, auth, reason, async (c) => {
     const id = applicationId(c);
     const record = await deps.storage.getApplication(id);
     if (!record)
@@ -198,7 +203,7 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     return c.json({ ...view(record), deliveries: deliveries.map(deliveryView) });
   });
 
-  routes.delete('/v1/applications/:id', headers, auth, async (c) => {
+  routes.delete('/v1/applications/:id', headers, auth, reason, async (c) => {
     const id = applicationId(c);
     const record = await deps.storage.getApplication(id);
     const deleted = await deps.storage.deleteApplication(id);
@@ -208,7 +213,7 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     return c.body(null, 204);
   });
 
-  routes.post('/v1/applications/:id/retrieved', headers, auth, async (c) => {
+  routes.post('/v1/applications/:id/retrieved', headers, auth, reason, async (c) => {
     const id = applicationId(c);
     const record = await deps.storage.markRetrieved(id, deps.clock.now());
     if (!record)

@@ -70,6 +70,11 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     name: 'step analytics: raw events and daily aggregates',
     sql: ANALYTICS_TABLES_SQL,
   },
+  {
+    version: 3,
+    name: 'access log: why staff read, exported or erased',
+    sql: 'ALTER TABLE access_log ADD COLUMN reason TEXT;',
+  },
 ];
 
 /** Applies every migration newer than the database's version; returns the versions applied. */

@@ -318,8 +318,8 @@ export class SqliteStorage implements Storage {
 
   async appendAccessLog(entry: NewAccessLogEntry): Promise<void> {
     this.#sql(
-      `INSERT INTO access_log (at, actor, action, form_id, application_ids, count)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO access_log (at, actor, action, form_id, application_ids, count, reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       entry.at,
       entry.actor,
@@ -327,6 +327,7 @@ export class SqliteStorage implements Storage {
       entry.formId,
       JSON.stringify(entry.applicationIds),
       entry.count,
+      entry.reason ?? null,
     );
   }
 
@@ -341,6 +342,7 @@ export class SqliteStorage implements Storage {
         formId: (row.form_id as string | null) ?? null,
         applicationIds: JSON.parse(row.application_ids as string) as string[],
         count: row.count as number,
+        reason: (row.reason as string | null) ?? null,
       }));
   }
 

@@ -73,10 +73,12 @@ export interface AccessLogEntry {
   formId: string | null;
   applicationIds: string[];
   count: number;
+  /** Why, as staff gave it (`?reason=`): a case reference; null when none was given. */
+  reason: string | null;
 }
 
 /** An access-log entry to append; `seq` is assigned by storage. */
-export type NewAccessLogEntry = Omit<AccessLogEntry, 'seq'>;
+export type NewAccessLogEntry = Omit<AccessLogEntry, 'seq' | 'reason'> & { reason?: string };
 
 /** How long applications are kept, evaluated at `now`. */
 export interface RetentionPolicy {
