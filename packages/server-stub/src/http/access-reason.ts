@@ -4,7 +4,7 @@ import { HttpProblem } from './http-problem.ts';
 
 const MAX_REASON = 200;
 // No control characters: the reason is one line of the access log.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /\p{Cc}/u;
 
 /**
  * Reads `?reason=` of an admin request, why staff read, export or erase (a case reference such as
