@@ -44,6 +44,25 @@ describe('draft store', () => {
     assert.equal((await drafts.restoreDraft(definition))?.key, undefined);
   });
 
+  it('remembers which bank details and identity numbers were given but not kept, to ask for them again', async () => {
+    const { drafts, storage } = setup();
+    await drafts.saveDraft(definition, {
+      answers,
+      unkept: ['iban', 'nationalId', 'email', 'nope', 'bank', 'iban'],
+    });
+    const restored = await drafts.restoreDraft(definition);
+    // Only fields that exist and are never kept; an answer kept in the draft is not "unkept".
+    assert.deepEqual(restored?.unkept, ['nationalId', 'iban', 'bank']);
+    assert.ok(!JSON.stringify(await storage.stores.drafts.entries()).includes('GB82WEST'));
+    await drafts.saveDraft(definition, { answers });
+    assert.deepEqual((await drafts.restoreDraft(definition))?.unkept, []);
+    // A newer version without the field: nothing is asked for it.
+    const json = draftDefinitionJson({ version: 2 }) as { steps: { fields: { id: string }[] }[] };
+    for (const step of json.steps) step.fields = step.fields.filter((f) => f.id !== 'iban');
+    await drafts.saveDraft(definition, { answers, unkept: ['iban'] });
+    assert.deepEqual((await drafts.restoreDraft(parseFormDefinition(json)))?.unkept, []);
+  });
+
   it('never writes bank details or national ids, even when the caller passes them', async () => {
     const { drafts, storage } = setup();
     await drafts.saveDraft(definition, { answers });

@@ -179,13 +179,18 @@ export class DraftsController implements ReactiveController {
     }
     this.#saving = true;
     this.#host.dispatchEvent(new UnionJoinResumeEvent(draft.savedAt.toISOString()));
-    // An answer not kept on the device (an identity number, bank details) is asked for again on
-    // its own step, before the step the applicant left off on.
+    // An answer not kept on the device (an identity number, bank details), optional ones too, is
+    // asked for again on its own step, before the step the applicant left off on.
     const steps = session.visibleSteps();
     const left = steps.findIndex((step) => step.id === draft.stepId);
     const stepId = (
-      steps.slice(0, left).find((step) => session.validateStep(step.id).length > 0) ??
-      steps[Math.max(0, left)]
+      steps
+        .slice(0, left)
+        .find(
+          (step) =>
+            session.validateStep(step.id).length > 0 ||
+            session.visibleFields(step.id).some((field) => draft.unkept.includes(field.id)),
+        ) ?? steps[Math.max(0, left)]
     )?.id;
     if (stepId) this.#journey.showStep(stepId);
     this.#host.requestUpdate();
@@ -323,10 +328,13 @@ export class DraftsController implements ReactiveController {
     if (!this.#saving || !definition || !session || session.definition !== definition) return;
     const drafts = createDraftStore(await this.storage());
     const stepId = this.#journey.currentStep?.id ?? this.#stepId;
+    const answers = session.persistableAnswers();
     const input = {
-      answers: session.persistableAnswers(),
+      answers,
       consentAt: session.consentAt(),
       key: (this.#key ??= createIdempotencyKey()),
+      // Answered but not kept (bank details, identity numbers): asked for again on return.
+      unkept: Object.keys(session.answers()).filter((id) => !Object.hasOwn(answers, id)),
     };
     await drafts.saveDraft(definition, stepId === undefined ? input : { stepId, ...input });
   }

@@ -202,6 +202,47 @@ describe('<union-join-form> drafts', () => {
     expect($<HTMLInputElement>(next, '#uj-nino').value).to.equal('');
   });
 
+  for (const [given, opens] of [
+    [true, 'You'],
+    [false, 'Work'],
+  ] as const) {
+    it(`${given ? 'asks again for an optional IBAN it did not keep' : 'does not stop at an optional IBAN never given'}, on return`, async () => {
+      const optional = {
+        ...bankForm,
+        id: 'optional-iban',
+        steps: [
+          {
+            id: 'you',
+            title: 'You',
+            fields: [
+              { id: 'givenName', type: 'text', label: 'First name', required: true },
+              { id: 'refunds', type: 'iban', label: 'IBAN for refunds' },
+            ],
+          },
+          {
+            id: 'work',
+            title: 'Work',
+            fields: [{ id: 'employer', type: 'text', label: 'Employer', required: true }],
+          },
+        ],
+      };
+      const el = await mount(optional);
+      await type(el, 'uj-givenName', 'Ada');
+      if (given) await type(el, 'uj-refunds', 'GB82 WEST 1234 5698 7654 32');
+      await continueOn(el);
+      await type(el, 'uj-employer', 'Acme');
+      leavePage();
+      await eventually(async () => (await deviceText()).includes('Acme'), 'the draft');
+      expect(await deviceText()).not.to.contain('WEST');
+      el.remove();
+      const next = await reopen(optional);
+      await offered(next);
+      button(next, 'Continue your application').click();
+      await next.updateComplete;
+      expect(heading(next)).to.equal(opens);
+    });
+  }
+
   it('keeps a half-typed date of birth across a reload, box by box', async () => {
     const el = await mount(exampleUnion);
     await type(el, 'uj-givenName', 'Ada');

@@ -2,7 +2,7 @@ import { assertIdempotencyKey } from '../client/idempotency-key.ts';
 import { DEFAULT_DRAFT_TTL_DAYS, type FormDefinition } from '../definition/form-definition.ts';
 import type { Answers } from '../application/application.ts';
 import type { DraftStorage } from './draft-storage.ts';
-import { fitAnswers } from './fit-answers.ts';
+import { fitAnswers, isPersistable } from './fit-answers.ts';
 import { isRecord } from './is-record.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,6 +24,8 @@ export interface DraftRecord {
   consentAt?: Record<string, string>;
   /** The idempotency key of the application this draft becomes (see {@link DraftInput.key}). */
   key?: string;
+  /** Ids of answered fields whose answers were not kept (see {@link DraftInput.unkept}). */
+  unkept?: string[];
   /** Epoch milliseconds. */
   savedAt: number;
   /** Epoch milliseconds; the draft is deleted from then on. */
@@ -41,6 +43,12 @@ export interface DraftInput {
    * same application sent from two tabs is stored once.
    */
   key?: string;
+  /**
+   * Ids of fields answered but not kept on the device (bank details, identity numbers without
+   * `persist`), so that a resumed application asks for them again, optional ones too. Only ids of
+   * such fields are stored, never a value.
+   */
+  unkept?: readonly string[];
 }
 
 /**
@@ -54,6 +62,8 @@ export interface RestoredDraft {
   consentAt: Record<string, string>;
   /** The idempotency key saved with the draft, to send the application with. */
   key?: string;
+  /** Fields answered but not kept, in form order: ask for them again. */
+  unkept: string[];
   /** The definition version the draft was saved with. */
   formVersion: number;
   savedAt: Date;
@@ -141,6 +151,8 @@ export function createDraftStore(
       const consentAt = fitConsentTimes(definition, input.consentAt, answers);
       if (Object.keys(consentAt).length > 0) record.consentAt = consentAt;
       if (isKey(input.key)) record.key = input.key;
+      const unkept = unkeptFields(definition, input.unkept);
+      if (unkept.length > 0) record.unkept = unkept;
       await store.set(definition.id, record);
     },
 
@@ -176,6 +188,7 @@ export function createDraftStore(
         const restored: RestoredDraft = {
           answers,
           consentAt,
+          unkept: unkeptFields(definition, record.unkept),
           formVersion: record.formVersion,
           savedAt: new Date(record.savedAt),
           expiresAt: new Date(expiresAt),
@@ -198,8 +211,8 @@ export function createDraftStore(
   /** The record's own fields, if it has the shape of a draft; `answers` stays unchecked. */
   function readRecord(value: unknown): DraftRecord | undefined {
     if (!isRecord(value) || value.v !== RECORD_VERSION) return undefined;
-    const { formId, formVersion, stepId, answers, types, consentAt, key, savedAt, expiresAt } =
-      value;
+    const { formId, formVersion, stepId, answers, types, consentAt, key, unkept, savedAt } = value;
+    const { expiresAt } = value;
     if (typeof formId !== 'string' || typeof formVersion !== 'number') return undefined;
     if (typeof savedAt !== 'number' || typeof expiresAt !== 'number') return undefined;
     if (!Number.isFinite(savedAt) || !Number.isFinite(expiresAt)) return undefined;
@@ -216,6 +229,7 @@ export function createDraftStore(
     if (typeof stepId === 'string') record.stepId = stepId;
     if (isRecord(consentAt)) record.consentAt = consentAt as Record<string, string>;
     if (isKey(key)) record.key = key;
+    if (Array.isArray(unkept)) record.unkept = unkept.filter((id) => typeof id === 'string');
     return record;
   }
 }
@@ -243,6 +257,15 @@ function typesOf(definition: FormDefinition, answers: Answers): Record<string, s
     }
   }
   return types;
+}
+
+/** The ids in `raw` of fields the form has whose answers are never kept, in form order. */
+function unkeptFields(definition: FormDefinition, raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  return definition.steps
+    .flatMap((step) => step.fields)
+    .filter((field) => !isPersistable(field) && raw.includes(field.id))
+    .map((field) => field.id);
 }
 
 function existingStep(definition: FormDefinition, stepId: unknown): string | undefined {
