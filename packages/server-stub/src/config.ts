@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { decodeDataKey } from './crypto/keyring.ts';
 import { ConfigError } from './errors.ts';
 
 /** One admin bearer token and the name the access log records for it. */
@@ -288,6 +289,7 @@ export function parseCommand(
     elementDir: dir(flags['element-dir'] ?? env.UNION_JOIN_ELEMENT_DIR),
     bodyLimitBytes: 64 * 1024,
   };
+  checkDataKeys(env);
   const newKey = env.UNION_JOIN_NEW_DATA_KEY;
   const currentKey = env.UNION_JOIN_DATA_KEY;
   if (
@@ -303,4 +305,24 @@ export function parseCommand(
     );
   }
   return { kind: rotate ? 'rotate-key' : 'serve', config };
+}
+
+/** A data key in the environment that is not one is a bad setting, named without its value. */
+function checkDataKeys(env: Environment): void {
+  const keys: [string, string][] = [];
+  for (const name of ['UNION_JOIN_DATA_KEY', 'UNION_JOIN_NEW_DATA_KEY'] as const) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') keys.push([name, value]);
+  }
+  (env.UNION_JOIN_PREVIOUS_DATA_KEYS ?? '')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .forEach((part, index) => keys.push([`UNION_JOIN_PREVIOUS_DATA_KEYS[${index}]`, part]));
+  for (const [name, value] of keys) {
+    try {
+      decodeDataKey(value, name);
+    } catch (error) {
+      throw new ConfigError(error instanceof Error ? error.message : name);
+    }
+  }
 }

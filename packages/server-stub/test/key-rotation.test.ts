@@ -217,3 +217,16 @@ test("with nothing stored yet, a UNION_JOIN_DATA_KEY other than keyring.json's s
   assert.equal(warning?.fileKeyId, fileKeyId);
   assert.ok(!lines.join('').includes(stranger.key.toString('base64')));
 });
+
+test('a data key that is not base64 of 32 bytes is a bad setting (exit 2), named without its value', async (t) => {
+  for (const name of ['UNION_JOIN_DATA_KEY', 'UNION_JOIN_PREVIOUS_DATA_KEYS']) {
+    const dataDir = tempDir(t);
+    const { code, err } = await runCli(['--data', dataDir, '--port', '0'], {
+      [name]: 'not-a-key-at-all',
+    });
+    assert.equal(code, 2, name);
+    assert.match(err, new RegExp(`${name}.* must be base64 of exactly 32 random bytes`));
+    assert.ok(!err.includes('not-a-key-at-all'));
+    assert.equal(existsSync(join(dataDir, 'keyring.json')), false);
+  }
+});
