@@ -462,3 +462,19 @@ test('records why an application was read, erased or exported when staff say so'
     assert.match(((await response.json()) as { message: string }).message, /"reason"/);
   }
 });
+
+test('a day as "to" includes that whole day, so from and to the same day lists it', async (t) => {
+  const server = createTestServer(t);
+  const id = await submitted(server);
+  const day = new Date(server.clock.now()).toISOString().slice(0, 10);
+  const list = async (query: string) =>
+    (
+      (await (
+        await admin(server, `/v1/forms/example-union/applications?${query}`)
+      ).json()) as ListBody
+    ).applications.map((a) => a.id);
+  assert.deepEqual(await list(`from=${day}&to=${day}`), [id]);
+  // A time stays an instant: before it, as documented.
+  const received = new Date(server.clock.now()).toISOString();
+  assert.deepEqual(await list(`to=${encodeURIComponent(received)}`), []);
+});

@@ -16,6 +16,8 @@ const MAX_PAGE = 1000;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+const DAY_MS = 86_400_000;
+
 /** A day (taken as UTC), or a time with its zone; nothing `Date.parse` would guess at. */
 const ISO_DATE_OR_TIME =
   /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
@@ -23,6 +25,7 @@ const ISO_DATE_OR_TIME =
 /**
  * Reads a `from`/`to` filter. `Date.parse` alone would take "01/02/2025" as 2 January (US order)
  * and "2025-02-30" as 2 March, so an export could silently cover other days than staff meant.
+ * A day as `to` takes in the whole day.
  */
 function parseTime(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -40,7 +43,8 @@ function parseTime(value: string | undefined, name: string): number | undefined 
       `"${name}" must be an ISO 8601 date (2025-03-01) or a time with its zone (2025-03-01T09:30:00Z).`,
     );
   }
-  return ms;
+  // "to=2025-03-01" means up to the end of that day, as staff read it, not its first instant.
+  return name === 'to' && value === day ? ms + DAY_MS : ms;
 }
 
 function parseCursor(value: string | undefined): { receivedAt: number; id: string } | undefined {
