@@ -61,11 +61,16 @@ export class FocusController implements ReactiveController {
     const behavior = this.#scrollBehaviour();
     const first =
       this.#placement === 'top' ? target.firstElementChild?.getBoundingClientRect() : undefined;
+    const box = target.getBoundingClientRect();
+    const top = this.#host.getBoundingClientRect().top;
     if (first && (first.top < 0 || first.bottom > innerHeight)) {
       target.scrollIntoView({ block: 'start', behavior });
-    } else if (this.#host.getBoundingClientRect().top < 0) {
+    } else if (top < 0 && box.bottom - top <= innerHeight) {
       // After Continue at the bottom of a long step the new page would start off screen.
       this.#host.scrollIntoView({ block: 'start', behavior });
+    } else if (box.top < 0 || box.bottom > innerHeight) {
+      // A target far down the element (a question under the step) is brought into view itself.
+      target.scrollIntoView({ block: 'nearest', behavior });
     }
     target.focus({ preventScroll: true });
   }
