@@ -430,12 +430,16 @@ export class UnionJoinForm extends LitElement {
           const field = session.field(issue.field);
           const label = field ? this.#text(field.label) : issue.field;
           const target = `#${controlId(issue.field)}`;
+          const part = issue.params?.part;
           return html`<li>
             <a
               href=${target}
               @click=${(event: Event) => {
                 event.preventDefault();
-                this.#focus.focusNow(target);
+                // The box the problem is about (a date's year, an address's postcode); the first
+                // box carries the field's own id, so it is the one found when no other matches.
+                if (!(part && this.#focus.focusNow(`${target}-${part}`)))
+                  this.#focus.focusNow(target);
               }}
               >${formatIssue(issue, session.locale, label)}</a
             >
