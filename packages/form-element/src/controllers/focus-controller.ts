@@ -44,9 +44,15 @@ export class FocusController implements ReactiveController {
   focusNow(selector: string): boolean {
     const target = this.#host.renderRoot.querySelector<HTMLElement>(selector);
     if (!target) return false;
-    // The label and legend sit above the control: bring them into view too, as GOV.UK does.
+    // The label and legend sit above the control: bring them into view too, as GOV.UK does,
+    // unless they are so tall (text zoomed on a phone) that the box would then be out of sight.
     const context = target.closest('[part~="field"]') ?? target;
-    context.scrollIntoView({ block: 'start', behavior: this.#scrollBehaviour() });
+    const fits = target.getBoundingClientRect().bottom - context.getBoundingClientRect().top;
+    const scrolled = fits <= innerHeight ? context : target;
+    scrolled.scrollIntoView({
+      block: scrolled === context ? 'start' : 'center',
+      behavior: this.#scrollBehaviour(),
+    });
     target.focus({ preventScroll: true });
     return true;
   }

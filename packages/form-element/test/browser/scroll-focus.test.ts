@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { exampleUnion } from './fixtures/definitions.ts';
 import { eventually, leavePage } from './fixtures/device.ts';
-import { button, fillAboutYou, mount } from './fixtures/helpers.ts';
+import { $, button, continueOn, fillAboutYou, mount } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
 /** The focused element inside the form's shadow root. */
@@ -48,6 +48,37 @@ const tallFirstStep = {
   ),
 };
 
+/** A question with a long label and hint, as a union explaining what it needs might ask. */
+const longQuestion = {
+  id: 'long-question',
+  version: 1,
+  organisation: { name: 'Example Workers Union', privacyNoticeUrl: 'https://example.org/privacy' },
+  locales: ['en'],
+  steps: [
+    {
+      id: 'work',
+      title: 'Your work',
+      fields: [
+        {
+          id: 'employer',
+          type: 'text',
+          required: true,
+          label:
+            'What is the name of the employer you work for at the moment, as it is on your payslip?',
+          hint: 'If you work for more than one employer, give the one you work for most hours. If you work through an agency, give the name of the agency and not the company where you work.',
+        },
+      ],
+    },
+  ],
+} as const;
+
+/** Page content under the form, so the window can scroll anywhere over it. */
+function contentBelow(el: UnionJoinForm): void {
+  const footer = document.createElement('div');
+  footer.style.height = '2000px';
+  el.after(footer);
+}
+
 describe('<union-join-form> focus moved into view on a phone', () => {
   // Scrolling is instant with reduced motion, so where focus ends up can be read at once.
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
@@ -82,5 +113,34 @@ describe('<union-join-form> focus moved into view on a phone', () => {
     next?.click();
     await expectFocusInView(el, 'uj-heading');
     expect(el.getBoundingClientRect().top, 'the top of the form in view').to.be.at.least(0);
+  });
+
+  it('shows the box an error link focuses at 200 % text, 320 px wide, under a tall label', async () => {
+    await setViewport({ width: 320, height: 640 });
+    document.documentElement.style.fontSize = '200%';
+    try {
+      const el = await mount(longQuestion);
+      contentBelow(el);
+      await continueOn(el);
+      const field = $(el, '[data-field="employer"]');
+      const box = $(el, '#uj-employer');
+      const below = box.getBoundingClientRect().bottom - field.getBoundingClientRect().top;
+      expect(below, 'label and hint taller than the window').to.be.above(innerHeight);
+      $<HTMLAnchorElement>(el, '.error-summary a').click();
+      await expectFocusInView(el, 'uj-employer');
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
+
+  it('still shows the label above the box when both fit', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await mount(longQuestion);
+    contentBelow(el);
+    await continueOn(el);
+    $<HTMLAnchorElement>(el, '.error-summary a').click();
+    await expectFocusInView(el, 'uj-employer');
+    const label = $(el, '[data-field="employer"] label').getBoundingClientRect();
+    expect(label.top, 'the label at the top of the window').to.be.closeTo(0, 1);
   });
 });
