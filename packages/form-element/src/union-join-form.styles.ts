@@ -387,7 +387,7 @@ export const styles = css`
     transform: translateY(1px);
   }
 
-  [part~='button'][disabled] {
+  [part~='button'][aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
   }

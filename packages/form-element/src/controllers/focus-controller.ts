@@ -40,6 +40,12 @@ export class FocusController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** Says `text()` in the live region without moving focus (e.g. "Sending…"). */
+  announce(text: () => string): void {
+    this.#announcement = text;
+    this.#host.requestUpdate();
+  }
+
   /** Focuses the element matching `selector` now (e.g. a field from an error summary link). */
   focusNow(selector: string): boolean {
     const target = this.#host.renderRoot.querySelector<HTMLElement>(selector);
