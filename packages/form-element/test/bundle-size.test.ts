@@ -38,13 +38,15 @@
 // 50,100 -> 50,400: Send writes the application to the outbox before the request goes, so a
 // browser closed while it is on its way delivers it on the next visit instead of the applicant
 // sending a second one.
+// 50,400 -> 50,650: 50,420 before these, then focus kept in sight and on the Send button while
+// sending ("Sending…" said), error links to the part at fault, a forced-colours focus outline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 50_400;
+const CEILING_BYTES = 50_650;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -66,7 +68,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 50,400-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 50,650-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });
