@@ -116,9 +116,11 @@ export const styles = css`
     box-shadow: 0 0 0 5px var(--_focus-text);
   }
 
+  /* The transparent outline is invisible here, but forced colours (Windows High Contrast) paint it
+     in a system colour where they drop the background and shadows that show focus otherwise. */
   .link:focus-visible,
   a:focus-visible {
-    outline: none;
+    outline-color: transparent;
     background: var(--_focus);
     color: var(--_focus-text);
     text-decoration: none;
@@ -385,7 +387,7 @@ export const styles = css`
     transform: translateY(1px);
   }
 
-  [part~='button'][disabled] {
+  [part~='button'][aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
   }

@@ -150,6 +150,12 @@ export class UnionJoinForm extends LitElement {
           : undefined,
     );
     this.#drafts.focusAfterRender = (selector) => this.#focus.focusAfterRender(selector);
+    // Focus stays on the Send button while sending (it is only marked disabled), the live region
+    // says so, and a failure takes focus to its notice, so nothing falls back to the page.
+    this.#submission.onStatus = (status) => {
+      if (status === 'sending') this.#focus.announce(() => this.#t().sending);
+      if (status === 'failed') this.#focus.focusAfterRender('#uj-send-failure', () => '');
+    };
     this.#journey.addListener({
       viewChanged: (view, focus) => this.#onViewChanged(view, focus),
     });
@@ -367,7 +373,7 @@ export class UnionJoinForm extends LitElement {
         ${fields.map((field) => renderField(this.#fieldContext(session, field, issues)))}
         ${sends ? this.#submission.renderFailure(t, session.definition.organisation) : nothing}
         <div class="actions">
-          <button part="button" type="submit" ?disabled=${sending}>
+          <button part="button" type="submit" aria-disabled=${sending ? 'true' : nothing}>
             ${sends ? (sending ? t.sending : t.sendApplication) : t.continue}
           </button>
         </div>
@@ -377,7 +383,7 @@ export class UnionJoinForm extends LitElement {
 
   #onContinue = (event: SubmitEvent): void => {
     event.preventDefault();
-    this.#journey.continue();
+    if (this.#submission.status !== 'sending') this.#journey.continue();
   };
 
   #fieldContext(
@@ -430,12 +436,16 @@ export class UnionJoinForm extends LitElement {
           const field = session.field(issue.field);
           const label = field ? this.#text(field.label) : issue.field;
           const target = `#${controlId(issue.field)}`;
+          const part = issue.params?.part;
           return html`<li>
             <a
               href=${target}
               @click=${(event: Event) => {
                 event.preventDefault();
-                this.#focus.focusNow(target);
+                // The box the problem is about (a date's year, an address's postcode); the first
+                // box carries the field's own id, so it is the one found when no other matches.
+                if (!(part && this.#focus.focusNow(`${target}-${part}`)))
+                  this.#focus.focusNow(target);
               }}
               >${formatIssue(issue, session.locale, label)}</a
             >
@@ -486,7 +496,7 @@ export class UnionJoinForm extends LitElement {
       <form novalidate aria-labelledby=${HEADING_ID} @submit=${this.#onSend}>
         ${this.#submission.renderFailure(t, session.definition.organisation)}
         <div class="actions">
-          <button part="button" type="submit" ?disabled=${sending}>
+          <button part="button" type="submit" aria-disabled=${sending ? 'true' : nothing}>
             ${sending ? t.sending : failed ? t.tryAgain : t.sendApplication}
           </button>
         </div>

@@ -45,13 +45,16 @@
 // which let a child through on a form that asks for no date of birth, and the definition's
 // message when birthDateField names an id that carries none (50,326 -> 50,514 measured alone);
 // with analytics sent without cookies (+32) and the changes above, 50,715.
+// 50,800 -> 51,000: the resumed draft asking again for an optional IBAN it did not keep; focus
+// kept in sight and on the Send button while sending ("Sending…" said), error links to the part
+// at fault, a forced-colours focus outline (50,991 measured).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 50_800;
+const CEILING_BYTES = 51_000;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -73,7 +76,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 50,800-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 51,000-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

@@ -40,13 +40,25 @@ export class FocusController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** Says `text()` in the live region without moving focus (e.g. "Sending…"). */
+  announce(text: () => string): void {
+    this.#announcement = text;
+    this.#host.requestUpdate();
+  }
+
   /** Focuses the element matching `selector` now (e.g. a field from an error summary link). */
   focusNow(selector: string): boolean {
     const target = this.#host.renderRoot.querySelector<HTMLElement>(selector);
     if (!target) return false;
-    // The label and legend sit above the control: bring them into view too, as GOV.UK does.
+    // The label and legend sit above the control: bring them into view too, as GOV.UK does,
+    // unless they are so tall (text zoomed on a phone) that the box would then be out of sight.
     const context = target.closest('[part~="field"]') ?? target;
-    context.scrollIntoView({ block: 'start', behavior: this.#scrollBehaviour() });
+    const fits = target.getBoundingClientRect().bottom - context.getBoundingClientRect().top;
+    const scrolled = fits <= innerHeight ? context : target;
+    scrolled.scrollIntoView({
+      block: scrolled === context ? 'start' : 'center',
+      behavior: this.#scrollBehaviour(),
+    });
     target.focus({ preventScroll: true });
     return true;
   }
@@ -61,11 +73,16 @@ export class FocusController implements ReactiveController {
     const behavior = this.#scrollBehaviour();
     const first =
       this.#placement === 'top' ? target.firstElementChild?.getBoundingClientRect() : undefined;
+    const box = target.getBoundingClientRect();
+    const top = this.#host.getBoundingClientRect().top;
     if (first && (first.top < 0 || first.bottom > innerHeight)) {
       target.scrollIntoView({ block: 'start', behavior });
-    } else if (this.#host.getBoundingClientRect().top < 0) {
+    } else if (top < 0 && box.bottom - top <= innerHeight) {
       // After Continue at the bottom of a long step the new page would start off screen.
       this.#host.scrollIntoView({ block: 'start', behavior });
+    } else if (box.top < 0 || box.bottom > innerHeight) {
+      // A target far down the element (a question under the step) is brought into view itself.
+      target.scrollIntoView({ block: 'nearest', behavior });
     }
     target.focus({ preventScroll: true });
   }

@@ -84,6 +84,9 @@ export class SubmissionController implements ReactiveController {
    */
   sharedKey: (() => string | undefined) | undefined;
 
+  /** Told each time sending starts, ends or fails (for focus and the live region). */
+  onStatus: ((status: SubmissionStatus) => void) | undefined;
+
   constructor(host: SubmissionHost, journey: JourneyController) {
     this.#host = host;
     this.#journey = journey;
@@ -267,7 +270,7 @@ export class SubmissionController implements ReactiveController {
   ): TemplateResult | typeof nothing {
     const failure = this.failure;
     if (!failure) return nothing;
-    return html`<div class="notice" role="alert">
+    return html`<div id="uj-send-failure" class="notice" role="alert" tabindex="-1">
       <p><strong>${failure === 'already_sent' ? t.alreadySent : t.submitFailedTitle}</strong></p>
       ${
         failure === 'unavailable'
@@ -301,6 +304,7 @@ export class SubmissionController implements ReactiveController {
 
   #setStatus(status: SubmissionStatus): void {
     this.#status = status;
+    this.onStatus?.(status);
     this.#host.requestUpdate();
   }
 }

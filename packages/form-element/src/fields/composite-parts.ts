@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldContext } from './field-context.ts';
-import { valueOf } from './field-parts.ts';
+import { optionalText, valueOf } from './field-parts.ts';
 
 /** One labelled box of a composite field (address line, sort code...). */
 export interface PartSpec<K extends string> {
@@ -63,7 +63,7 @@ export function renderPart<K extends string>(
   return html`<div class="part">
     <label part="label" for=${id}
       >${spec.label}${
-        spec.optional ? html` <span class="optional">${ctx.t.optional}</span>` : nothing
+        spec.optional ? html`<span class="optional">${optionalText(ctx)}</span>` : nothing
       }</label
     >
     ${spec.hint ? html`<span class="hint" id=${hintId}>${spec.hint}</span>` : nothing}

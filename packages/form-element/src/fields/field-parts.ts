@@ -21,10 +21,16 @@ export function isOptional(ctx: FieldContext): boolean {
   return field.required !== true && field.type !== 'checkbox' && field.type !== 'consent';
 }
 
+/**
+ * " (optional)", its space in the same text node: Chromium leaves a text node of only a space out
+ * of the accessible name, which then read "Mobile number(optional)".
+ */
+export const optionalText = (ctx: FieldContext): string => ` ${ctx.t.optional}`;
+
 /** The label text with its "(optional)" marker. */
 export function labelContent(ctx: FieldContext): TemplateResult {
   return html`${ctx.label}${
-    isOptional(ctx) ? html` <span class="optional">${ctx.t.optional}</span>` : nothing
+    isOptional(ctx) ? html`<span class="optional">${optionalText(ctx)}</span>` : nothing
   }`;
 }
 

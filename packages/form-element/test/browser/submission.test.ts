@@ -210,7 +210,7 @@ describe('<union-join-form> submission', () => {
     expect(textOf(notice)).to.not.equal('');
     expect(heading(el)).to.equal('Check your answers');
     const retry = $<HTMLButtonElement>(el, 'button[type="submit"]');
-    expect(retry.disabled).to.equal(false);
+    expect(retry.hasAttribute('aria-disabled')).to.equal(false);
     await expect(el).to.be.accessible();
 
     online = true;
@@ -251,11 +251,13 @@ describe('<union-join-form> submission', () => {
     expect(last.body).to.deep.equal(first.body);
   });
 
-  it('disables the button while sending', async () => {
+  it('keeps focus on the Send button while sending, says so, and ignores a second press', async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let requests = 0;
     worker.use(
       http.post(APPLICATIONS, async () => {
+        requests += 1;
         await held;
         return HttpResponse.json(
           { id: 'EWU-3', receivedAt: '2025-01-01T10:00:00Z' },
@@ -265,12 +267,49 @@ describe('<union-join-form> submission', () => {
     );
     const el = await mount(exampleUnion);
     await toReview(el);
-    send(el);
-    const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
-    await until(() => button.disabled, 'the button to be disabled');
-    expect(textOf(button)).to.not.equal('Send application');
-    release();
+    try {
+      const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
+      button.focus();
+      button.click();
+      await until(() => button.getAttribute('aria-disabled') === 'true', 'the button marked busy');
+      await until(() => requests === 1, 'the request');
+      await el.updateComplete;
+      expect(textOf(button)).to.equal('Sending…');
+      expect(el.shadowRoot?.activeElement, 'focus is not dropped to the page').to.equal(button);
+      expect(textOf($(el, '[role="status"][aria-live="polite"]'))).to.equal('Sending…');
+      button.click();
+      await el.updateComplete;
+      expect(requests, 'a second press sends nothing').to.equal(1);
+    } finally {
+      release();
+    }
     await until(() => heading(el) !== 'Check your answers', 'the confirmation');
+    expect(requests).to.equal(1);
+  });
+
+  it('moves focus to the failure notice when sending fails', async () => {
+    worker.use(
+      http.post(APPLICATIONS, () =>
+        HttpResponse.json({ code: 'unavailable', message: 'Down' }, { status: 503 }),
+      ),
+    );
+    // Without device storage there is no outbox: the failure shows on this page.
+    const el = await mount(exampleUnion, { drafts: 'off' });
+    await toReview(el);
+    const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
+    button.focus();
+    const failed = nextEvent<UnionJoinErrorEvent>(el, 'union-join-error');
+    await capturingConsole('error', async () => {
+      button.click();
+      await failed;
+    });
+    await el.updateComplete;
+    const notice = $(el, '.notice[role="alert"]');
+    expect(el.shadowRoot?.activeElement).to.equal(notice);
+    expect(button.hasAttribute('aria-disabled'), 'Send can be pressed again').to.equal(false);
+    expect(textOf($(el, '[role="status"][aria-live="polite"]')), 'no stale "Sending…"').to.equal(
+      '',
+    );
   });
 
   it('sends again by itself when the browser comes back online', async () => {
