@@ -11,6 +11,22 @@ const require = createRequire(import.meta.url);
 const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/**
+ * Chromium for the browser tests, with a fresh page for every test file: the launcher would
+ * otherwise hand the next file the page the last one used, with that file's session history, and
+ * the history tests would go back into another file's page.
+ */
+function freshPageChrome(options) {
+  const launcher = chromeLauncher(options);
+  const stopSession = launcher.stopSession.bind(launcher);
+  launcher.stopSession = async (sessionId) => {
+    const result = await stopSession(sessionId);
+    for (const page of launcher.inactivePages.splice(0)) await page.puppeteerPage.close();
+    return result;
+  };
+  return launcher;
+}
+
 export default {
   files: ['packages/*/test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
@@ -31,7 +47,7 @@ export default {
     },
   ],
   browsers: [
-    chromeLauncher({
+    freshPageChrome({
       launchOptions: {
         executablePath,
         headless: true,
