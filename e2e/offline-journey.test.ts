@@ -22,7 +22,11 @@ describe('a journey through a lost connection and a browser restart', () => {
     profile = await mkdtemp(join(tmpdir(), 'union-join-profile-'));
   });
 
+  /** The browser of the visit under way: closed after a failure too, or node would wait on it. */
+  let open: BrowserContext | undefined;
+
   after(async () => {
+    await open?.close().catch(() => undefined);
     await rig?.close();
     await rm(profile, { recursive: true, force: true });
   });
@@ -30,6 +34,7 @@ describe('a journey through a lost connection and a browser restart', () => {
   /** Opens the browser on the same profile (same IndexedDB) and the UK union's form. */
   async function openForm(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await launchWithProfile(profile, phone);
+    open = context;
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${rig.demo.url}/try/?form=uk-union-direct-debit&lang=en`);
     return { context, page };
@@ -62,11 +67,17 @@ describe('a journey through a lost connection and a browser restart', () => {
     assert.equal(saved.includes('AB123456C'), false, 'the NI number is not written to the device');
     await context.close();
 
-    // Second visit, online again: the form offers the saved answers and goes on where they were.
+    // Second visit, online again: the form offers the saved answers. The NI number was not kept on
+    // the device, so it is asked for again first (it is optional: left empty this time), then the
+    // form goes on where they were.
     ({ context, page } = await openForm());
     await page.getByRole('heading', { name: /You have an unfinished application/ }).waitFor();
     await page.getByRole('button', { name: 'Continue your application' }).click();
-    await page.getByRole('heading', { name: 'Your work' }).waitFor();
+    await page.getByRole('heading', { name: 'About you' }).waitFor();
+    assert.equal(await page.getByLabel('First name').inputValue(), 'Mary');
+    assert.equal(await page.getByLabel('National Insurance number (optional)').inputValue(), '');
+    await continueTo(page, 'Your home address');
+    await continueTo(page, 'Your work');
     assert.equal(await page.getByLabel('Job title').inputValue(), 'Chain maker');
     assert.equal(await page.getByRole('radio', { name: /^Full/ }).isChecked(), true);
 
