@@ -25,7 +25,7 @@ export function renderCheckboxField(ctx: FieldContext<TickField>): TemplateResul
           id=${ctx.id}
           name=${ctx.field.id}
           .checked=${live(checked)}
-          aria-required=${ctx.field.required ? 'true' : nothing}
+          ?required=${ctx.field.required === true}
           aria-invalid=${ctx.error ? 'true' : nothing}
           aria-describedby=${describedBy(ctx, ...extra)}
           @change=${(event: Event) => ctx.set((event.target as HTMLInputElement).checked)}

@@ -46,6 +46,7 @@ export function renderOptionGroup(
             name=${ctx.field.id}
             .value=${option.value}
             .checked=${live(isChecked(option.value))}
+            ?required=${kind === 'radio' && ctx.field.required === true}
             aria-describedby=${hint ? `${id}-hint` : nothing}
             aria-invalid=${ctx.error ? 'true' : nothing}
             @change=${(event: Event) => onChange(option.value, event)}
@@ -80,7 +81,7 @@ function renderSelect(ctx: FieldContext<ChoiceField>, selected: string): Templat
         id=${ctx.id}
         name=${ctx.field.id}
         autocomplete=${ctx.field.autocomplete ?? nothing}
-        aria-required=${ctx.field.required ? 'true' : nothing}
+        ?required=${ctx.field.required === true}
         aria-invalid=${ctx.error ? 'true' : nothing}
         aria-describedby=${describedBy(ctx)}
         @change=${(event: Event) => ctx.set(valueOf(event))}

@@ -76,6 +76,7 @@ export function renderPart<K extends string>(
       inputmode=${spec.inputmode ?? nothing}
       autocomplete=${spec.autocomplete ?? nothing}
       spellcheck=${spec.spellcheck ?? nothing}
+      ?required=${ctx.field.required === true && spec.optional !== true}
       aria-invalid=${invalid ? 'true' : nothing}
       aria-describedby=${spec.hint ? hintId : nothing}
       .value=${live(value)}

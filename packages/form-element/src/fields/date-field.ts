@@ -91,6 +91,7 @@ export function renderDateField(ctx: FieldContext<DateField>): TemplateResult {
             inputmode="numeric"
             spellcheck="false"
             autocomplete=${bday ? `bday-${part}` : nothing}
+            ?required=${ctx.field.required === true}
             aria-invalid=${isInvalid(part) ? 'true' : nothing}
             .value=${live(parts[part])}
             @input=${(event: Event) => update(part, event)}

@@ -90,7 +90,7 @@ export function renderTextField(ctx: FieldContext<TextLikeField>): TemplateResul
         autocomplete=${ctx.field.autocomplete ?? t.autocomplete ?? nothing}
         spellcheck=${t.spellcheck ?? nothing}
         autocapitalize=${t.autocapitalize ?? nothing}
-        aria-required=${ctx.field.required ? 'true' : nothing}
+        ?required=${ctx.field.required === true}
         aria-invalid=${ctx.error ? 'true' : nothing}
         aria-describedby=${describedBy(ctx)}
         .value=${live(typeof ctx.value === 'string' ? ctx.value : '')}

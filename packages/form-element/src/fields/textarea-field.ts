@@ -26,7 +26,7 @@ export function renderTextareaField(ctx: FieldContext<TextareaField>): TemplateR
         name=${ctx.field.id}
         rows="5"
         autocomplete=${ctx.field.autocomplete ?? nothing}
-        aria-required=${ctx.field.required ? 'true' : nothing}
+        ?required=${ctx.field.required === true}
         aria-invalid=${ctx.error ? 'true' : nothing}
         aria-describedby=${describedBy(ctx)}
         .value=${live(typeof ctx.value === 'string' ? ctx.value : '')}

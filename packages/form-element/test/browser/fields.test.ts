@@ -70,6 +70,55 @@ describe('<union-join-form> fields', () => {
     expect(textOf($(el, '#uj-phone-hint'))).to.equal('Mobile or landline');
   });
 
+  it('tells assistive technology which controls must be answered, boxes of a date or address too', async () => {
+    const form = {
+      ...allFields,
+      id: 'required-states',
+      steps: [
+        {
+          id: 'all',
+          title: 'All',
+          fields: [
+            { id: 'born', type: 'date', label: 'Date of birth', required: true },
+            {
+              id: 'kind',
+              type: 'choice',
+              label: 'Membership',
+              required: true,
+              options: [
+                { value: 'full', label: 'Full' },
+                { value: 'student', label: 'Student' },
+              ],
+            },
+            { id: 'home', type: 'address', label: 'Home', defaultCountry: 'GB', required: true },
+            { id: 'bank', type: 'uk-bank-account', label: 'Bank account', required: true },
+            { id: 'holder', type: 'checkbox', label: 'I am the account holder', required: true },
+            { id: 'note', type: 'textarea', label: 'Anything else' },
+            { id: 'started', type: 'date', label: 'Start date' },
+          ],
+        },
+      ],
+    };
+    const el = await mount(form);
+    const required = (selector: string) =>
+      $$<HTMLInputElement>(el, selector).map((control) => [control.id, control.required]);
+    expect(required('input[id^="uj-born"]')).to.deep.equal([
+      ['uj-born', true],
+      ['uj-born-month', true],
+      ['uj-born-year', true],
+    ]);
+    expect(required('input[name="kind"]').every(([, is]) => is)).to.equal(true);
+    expect(required('input[id^="uj-home"]')).to.deep.include.members([
+      ['uj-home', true],
+      ['uj-home-line2', false],
+      ['uj-home-town', true],
+      ['uj-home-postcode', true],
+    ]);
+    expect(required('input[id^="uj-bank"]').every(([, is]) => is)).to.equal(true);
+    expect(required('#uj-holder')).to.deep.equal([['uj-holder', true]]);
+    expect(required('#uj-note, input[id^="uj-started"]').some(([, is]) => is)).to.equal(false);
+  });
+
   it('shows a date as day, month and year boxes with a numeric keyboard', async () => {
     const el = await mount(allFields);
     await toDatesAndChoices(el);
