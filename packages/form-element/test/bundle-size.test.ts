@@ -50,13 +50,15 @@
 // at fault, a forced-colours focus outline (50,991 measured).
 // 51,000 -> 51,100: required radios, checkboxes and the boxes of a date, address or bank account
 // say so to assistive technology (native `required`), 51,021 measured.
+// 51,100 -> 51,200: an option's or checkbox's hint read once, as its description, not again in
+// its name (51,105 measured).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 51_100;
+const CEILING_BYTES = 51_200;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {
@@ -78,7 +80,7 @@ test(
   },
 );
 
-test('dist/union-join-form.js never grows past its current 51,100-byte brotli ceiling', () => {
+test('dist/union-join-form.js never grows past its current 51,200-byte brotli ceiling', () => {
   const size = brotliSize();
   assert.ok(size <= CEILING_BYTES, `bundle is ${size} bytes brotli, over ${CEILING_BYTES}`);
 });

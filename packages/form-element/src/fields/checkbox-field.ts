@@ -31,7 +31,7 @@ export function renderCheckboxField(ctx: FieldContext<TickField>): TemplateResul
           @change=${(event: Event) => ctx.set((event.target as HTMLInputElement).checked)}
         />
         <span part="label">${ctx.label}</span>
-        ${hintTemplate(ctx)}
+        ${hintTemplate(ctx, true)}
       </label>
       ${
         isConsent

@@ -52,7 +52,12 @@ export function renderOptionGroup(
             @change=${(event: Event) => onChange(option.value, event)}
           />
           <span>${ctx.text(option.label)}</span>
-          ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
+          ${
+            hint
+              ? // Read as the option's description, not a second time in its name.
+                html`<span class="hint" id=${`${id}-hint`} aria-hidden="true">${hint}</span>`
+              : nothing
+          }
         </label>`;
       })}
     </div>`,

@@ -35,8 +35,14 @@ export function labelContent(ctx: FieldContext): TemplateResult {
 }
 
 /** The field's hint, if any. */
-export function hintTemplate(ctx: FieldContext): TemplateResult | typeof nothing {
-  return ctx.hint ? html`<span class="hint" id=${hintId(ctx)}>${ctx.hint}</span>` : nothing;
+export function hintTemplate(ctx: FieldContext, inLabel = false): TemplateResult | typeof nothing {
+  // Inside a checkbox's label the hint would be read twice, in the name and as the description:
+  // it is left out of the name.
+  return ctx.hint
+    ? html`<span class="hint" id=${hintId(ctx)} aria-hidden=${inLabel ? 'true' : nothing}
+        >${ctx.hint}</span
+      >`
+    : nothing;
 }
 
 /** The field's inline error, if any, prefixed for screen readers. */

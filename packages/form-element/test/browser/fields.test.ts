@@ -8,6 +8,7 @@ import {
   heading,
   mount,
   option,
+  root,
   textOf,
   type,
 } from './fixtures/helpers.ts';
@@ -117,6 +118,55 @@ describe('<union-join-form> fields', () => {
     expect(required('input[id^="uj-bank"]').every(([, is]) => is)).to.equal(true);
     expect(required('#uj-holder')).to.deep.equal([['uj-holder', true]]);
     expect(required('#uj-note, input[id^="uj-started"]').some(([, is]) => is)).to.equal(false);
+  });
+
+  it('reads an option or checkbox hint once, as its description, not again in its name', async () => {
+    const form = {
+      ...allFields,
+      id: 'hinted-options',
+      steps: [
+        {
+          id: 'all',
+          title: 'All',
+          fields: [
+            {
+              id: 'kind',
+              type: 'choice',
+              label: 'Membership',
+              options: [
+                { value: 'full', label: 'Full', hint: 'Working 22 hours a week or more' },
+                { value: 'student', label: 'Student' },
+              ],
+            },
+            {
+              id: 'holder',
+              type: 'checkbox',
+              label: 'I am the account holder',
+              hint: 'You can authorise payments alone',
+            },
+          ],
+        },
+      ],
+    };
+    const el = await mount(form);
+    // The accessible name from a label's content leaves out what is aria-hidden.
+    const nameOf = (control: HTMLInputElement): string => {
+      const label = control.labels?.[0];
+      const clone = label?.cloneNode(true) as HTMLElement | undefined;
+      clone?.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+      return (clone?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
+    const descriptionOf = (control: HTMLInputElement): string =>
+      (control.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => textOf(root(el).getElementById(id)))
+        .join(' ');
+    const full = $<HTMLInputElement>(el, '#uj-kind');
+    expect(nameOf(full)).to.equal('Full');
+    expect(descriptionOf(full)).to.equal('Working 22 hours a week or more');
+    const holder = $<HTMLInputElement>(el, '#uj-holder');
+    expect(nameOf(holder)).to.equal('I am the account holder');
+    expect(descriptionOf(holder)).to.contain('You can authorise payments alone');
   });
 
   it('shows a date as day, month and year boxes with a numeric keyboard', async () => {
