@@ -51,7 +51,8 @@
 // 51,000 -> 51,100: required radios, checkboxes and the boxes of a date, address or bank account
 // say so to assistive technology (native `required`), 51,021 measured.
 // 51,100 -> 51,200: an option's or checkbox's hint read once, as its description, not again in
-// its name (51,105 measured).
+// its name (51,105 measured); the offline notice said in a live region already on the page
+// (51,133).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

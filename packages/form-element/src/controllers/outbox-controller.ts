@@ -283,12 +283,22 @@ export class OutboxController implements ReactiveController {
     filling: boolean,
     keepsAnswers: boolean,
   ): TemplateResult | typeof nothing {
-    const offline =
-      this.#offline && filling && !this.queued
-        ? html`<div class="notice info" role="status">
-            <p>${keepsAnswers ? t.offlineNotice : t.offlineNoticeNoDrafts}</p>
-          </div>`
-        : nothing;
+    // The live region stays on the page while the form is filled in, so that the notice appearing
+    // in it is announced (a region inserted together with its text often is not).
+    const showOffline = this.#offline && !this.queued;
+    const offline = filling
+      ? html`<div
+          id="uj-offline"
+          class=${showOffline ? 'notice info' : 'visually-hidden'}
+          role="status"
+        >
+          ${
+            showOffline
+              ? html`<p>${keepsAnswers ? t.offlineNotice : t.offlineNoticeNoDrafts}</p>`
+              : nothing
+          }
+        </div>`
+      : nothing;
     const earlier =
       this.#earlierReferences.length > 0 && filling
         ? html`<div class="notice info" role="status">

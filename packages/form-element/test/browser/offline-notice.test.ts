@@ -60,6 +60,18 @@ describe('<union-join-form> offline notice', () => {
     expect(shown(el)).not.to.contain(NOT_SAVED);
   });
 
+  it('says it in a live region that was already on the page, so screen readers announce it', async () => {
+    const el = await mount(exampleUnion);
+    await fillAboutYou(el);
+    const region = $(el, '#uj-offline');
+    expect(region.getAttribute('role')).to.equal('status');
+    expect(textOf(region)).to.equal('');
+    await goOffline();
+    await el.updateComplete;
+    expect($(el, '#uj-offline'), 'the same element').to.equal(region);
+    expect(textOf(region)).to.contain('You are offline');
+  });
+
   it('says answers are not saved, and to keep the page open, with drafts off', async () => {
     const el = await mount(exampleUnion, { drafts: 'off' });
     await goOffline();
