@@ -206,7 +206,8 @@ export class UnionJoinForm extends LitElement {
 
   #onViewChanged(view: View, focus: FocusTarget): void {
     if (focus === 'summary') {
-      this.#focus.focusAfterRender('.error-summary', () => this.#t().errorSummaryTitle, 'top');
+      // The summary is an alert that says it all: the polite region says nothing over it.
+      this.#focus.focusAfterRender('.error-summary', () => '', 'top');
       return;
     }
     const field = typeof focus === 'object';
@@ -429,29 +430,33 @@ export class UnionJoinForm extends LitElement {
   ): TemplateResult | typeof nothing {
     if (issues.length === 0) return nothing;
     const t = this.#t();
-    return html`<div class="error-summary" tabindex="-1" aria-labelledby="uj-error-summary-title">
-      <h2 id="uj-error-summary-title">${t.errorSummaryTitle}</h2>
-      <ul>
-        ${issues.map((issue) => {
-          const field = session.field(issue.field);
-          const label = field ? this.#text(field.label) : issue.field;
-          const target = `#${controlId(issue.field)}`;
-          const part = issue.params?.part;
-          return html`<li>
-            <a
-              href=${target}
-              @click=${(event: Event) => {
-                event.preventDefault();
-                // The box the problem is about (a date's year, an address's postcode); the first
-                // box carries the field's own id, so it is the one found when no other matches.
-                if (!(part && this.#focus.focusNow(`${target}-${part}`)))
-                  this.#focus.focusNow(target);
-              }}
-              >${formatIssue(issue, session.locale, label)}</a
-            >
-          </li>`;
-        })}
-      </ul>
+    // As GOV.UK's error summary: an alert, so the problems are read out as it appears, inside the
+    // box that takes focus.
+    return html`<div class="error-summary" tabindex="-1">
+      <div role="alert">
+        <h2 id="uj-error-summary-title">${t.errorSummaryTitle}</h2>
+        <ul>
+          ${issues.map((issue) => {
+            const field = session.field(issue.field);
+            const label = field ? this.#text(field.label) : issue.field;
+            const target = `#${controlId(issue.field)}`;
+            const part = issue.params?.part;
+            return html`<li>
+              <a
+                href=${target}
+                @click=${(event: Event) => {
+                  event.preventDefault();
+                  // The box the problem is about (a date's year, an address's postcode); the first
+                  // box carries the field's own id, so it is the one found when no other matches.
+                  if (!(part && this.#focus.focusNow(`${target}-${part}`)))
+                    this.#focus.focusNow(target);
+                }}
+                >${formatIssue(issue, session.locale, label)}</a
+              >
+            </li>`;
+          })}
+        </ul>
+      </div>
     </div>`;
   }
 

@@ -52,7 +52,7 @@
 // say so to assistive technology (native `required`), 51,021 measured.
 // 51,100 -> 51,200: an option's or checkbox's hint read once, as its description, not again in
 // its name (51,105 measured); the offline notice said in a live region already on the page
-// (51,133).
+// (51,133); the error summary an alert as GOV.UK's, said once (51,155).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

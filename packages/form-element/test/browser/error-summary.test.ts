@@ -55,6 +55,17 @@ describe('<union-join-form> error summary', () => {
     for (const link of links) expect(textOf(link)).to.not.equal('');
   });
 
+  it('reads out the problems once, as an alert, as GOV.UK does', async () => {
+    const el = await mount(exampleUnion);
+    await continueOn(el);
+    const alert = $(el, '.error-summary [role="alert"]');
+    expect(textOf(alert)).to.contain('There is a problem').and.to.contain('Enter your first name');
+    expect($(el, '.error-summary').hasAttribute('aria-labelledby'), 'no name on a div').to.equal(
+      false,
+    );
+    expect(textOf($(el, '[role="status"][aria-live="polite"]')), 'not said twice').to.equal('');
+  });
+
   it('focuses the field when a link is followed', async () => {
     const el = await mount(exampleUnion);
     await continueOn(el);
