@@ -218,14 +218,10 @@ export class OutboxController implements ReactiveController {
     const sender = this.#sender;
     if (!sender || !outbox?.persistent) return undefined;
     return sender.send(application, { idempotencyKey }).then((receipt) => {
-      // Kept until the confirmation is on screen: a page closed before that shows it next time.
-      // The applicant is looking at a visible page as it appears; a hidden one waits until seen.
+      // Kept until the confirmation has been on a visible page for a while, as for a queued one:
+      // a page reloaded or closed at this moment shows it again instead of an empty form.
       this.#receipt = receipt.id;
-      if (document.visibilityState === 'visible') {
-        void this.#host.updateComplete.then(() => this.#dismissReceipt());
-      } else {
-        this.#dismissOnceSeen();
-      }
+      this.#dismissOnceSeen();
       const result: Delivered = { id: receipt.reference };
       if (receipt.receivedAt !== undefined) result.receivedAt = receipt.receivedAt;
       return result;

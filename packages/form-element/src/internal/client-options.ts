@@ -1,7 +1,8 @@
 /**
  * Retries the element allows the sdk client after a first failed attempt. Fewer than the client's
- * default: an applicant on a bad connection learns within a couple of seconds that it did not
- * work, and can try again (with the same idempotency key) instead of watching a spinner.
+ * default: a refused connection is known within a couple of seconds, and the application is then
+ * queued on the device. A server that never answers costs each attempt its timeout, so "Sending…"
+ * can last about 45 s before the queued notice.
  */
 export const CLIENT_RETRIES = 2;
 

@@ -406,10 +406,16 @@ describe('<union-join-form> offline outbox', () => {
     await el.updateComplete;
     expect(heading(el)).to.equal('Application sent');
     expect(await storedKeys('outbox')).to.deep.equal([]);
+    // Reloaded at once: the confirmation again, not an empty form to fill in a second time.
+    el.remove();
+    const reloaded = await reopen(exampleUnion);
+    await eventually(() => heading(reloaded) === 'Application sent', 'the confirmation again');
+    expect(textOf($(reloaded, '.reference'))).to.equal('EWU-7');
     await eventually(
       async () => (await storedKeys('receipts')).length === 0,
-      'the receipt dropped once the confirmation is on screen',
+      'the receipt dropped once the confirmation has been seen',
     );
+    reloaded.remove();
     const later = await reopen(exampleUnion);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(heading(later), 'the next visit starts afresh').to.equal('About you');
