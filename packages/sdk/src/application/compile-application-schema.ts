@@ -116,10 +116,14 @@ function checkApplication(
     const value = normaliseAnswer(field, raw.answers[field.id], typedIn, today);
     if (value !== undefined) answers.set(field.id, value);
   }
+  const consentFields = new Map<string, FieldDefinition>();
+  for (const field of fields) {
+    if (field.type === 'consent') consentFields.set(field.purpose, field);
+  }
   // A question may depend on a consent, whose answer is its record: given or not.
   const given = new Set<string>();
   for (const record of raw.consents) {
-    const field = fields.find((f) => f.type === 'consent' && f.purpose === record.purpose);
+    const field = consentFields.get(record.purpose);
     if (field && record.granted === true) given.add(field.id);
   }
   const visible = visibleFieldIds(
@@ -163,10 +167,6 @@ function checkApplication(
     });
   }
 
-  const consentFields = new Map<string, FieldDefinition>();
-  for (const field of fields) {
-    if (field.type === 'consent') consentFields.set(field.purpose, field);
-  }
   const recorded = new Set<string>();
   raw.consents.forEach((record, i) => {
     const field = consentFields.get(record.purpose);
