@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeDataKey } from './crypto/keyring.ts';
+import { decodeDataKey, previousDataKeys } from './crypto/keyring.ts';
 import { ConfigError } from './errors.ts';
 
 /** One admin bearer token and the name the access log records for it. */
@@ -314,11 +314,7 @@ function checkDataKeys(env: Environment): void {
     const value = env[name];
     if (value !== undefined && value.trim() !== '') keys.push([name, value]);
   }
-  (env.UNION_JOIN_PREVIOUS_DATA_KEYS ?? '')
-    .split(',')
-    .filter((part) => part.trim() !== '')
-    .forEach((part, index) => keys.push([`UNION_JOIN_PREVIOUS_DATA_KEYS[${index}]`, part]));
-  for (const [name, value] of keys) {
+  for (const [name, value] of [...keys, ...previousDataKeys(env)]) {
     try {
       decodeDataKey(value, name);
     } catch (error) {

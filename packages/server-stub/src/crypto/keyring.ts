@@ -62,6 +62,14 @@ export function decodeDataKey(encoded: string, source: string): DataKey {
   return { id: keyIdFor(key), key };
 }
 
+/** The older keys of `UNION_JOIN_PREVIOUS_DATA_KEYS`, each with the name messages give it. */
+export function previousDataKeys(env: Record<string, string | undefined>): [string, string][] {
+  return (env.UNION_JOIN_PREVIOUS_DATA_KEYS ?? '')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map((part, index) => [`UNION_JOIN_PREVIOUS_DATA_KEYS[${index}]`, part]);
+}
+
 /** Makes a fresh random data key. */
 export function generateDataKey(): DataKey {
   const key = randomBytes(DATA_KEY_BYTES);
@@ -156,10 +164,7 @@ export function loadKeyring({
   const encoded = env.UNION_JOIN_DATA_KEY;
   if (encoded !== undefined && encoded.trim() !== '') {
     const current = decodeDataKey(encoded, 'UNION_JOIN_DATA_KEY');
-    const previous = (env.UNION_JOIN_PREVIOUS_DATA_KEYS ?? '')
-      .split(',')
-      .filter((part) => part.trim() !== '')
-      .map((part, index) => decodeDataKey(part, `UNION_JOIN_PREVIOUS_DATA_KEYS[${index}]`));
+    const previous = previousDataKeys(env).map(([name, part]) => decodeDataKey(part, name));
     const fileKeys = fromFile ? [fromFile.current, ...fromFile.older] : [];
     return {
       keyring: new Keyring(current, [...fileKeys, ...previous]),
