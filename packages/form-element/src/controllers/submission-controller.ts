@@ -14,6 +14,7 @@ import {
   type FormSession,
   type Translation,
 } from '@union-join/sdk';
+import { isUndelivered } from '@union-join/sdk/drafts';
 import { UnionJoinErrorEvent, UnionJoinErrorKind } from '../events/error-event.ts';
 import { UnionJoinSubmitEvent } from '../events/submit-event.ts';
 import { UnionJoinSuccessEvent } from '../events/success-event.ts';
@@ -178,8 +179,7 @@ export class SubmissionController implements ReactiveController {
 
   /** Hands an undelivered application to `onUndelivered`; true when it was queued. */
   async #queue(application: Application, idempotencyKey: string, error: unknown): Promise<boolean> {
-    const undelivered = isRetryable(error) && !(error instanceof RateLimitError);
-    if (!undelivered || !this.onUndelivered) return false;
+    if (!isUndelivered(error) || !this.onUndelivered) return false;
     if (!(await this.onUndelivered(application, idempotencyKey, error))) return false;
     this.#idempotencyKey = undefined;
     this.#setStatus('idle');

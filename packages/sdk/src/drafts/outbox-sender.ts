@@ -338,8 +338,12 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
 /** How a `send` ended: the receipt of its delivery, or the client's error. */
 type SendOutcome = { receipt: DeliveryReceipt } | { error: unknown };
 
-/** A failure worth retrying from the outbox: not a refusal, and not a request to slow down. */
-function isUndelivered(error: unknown): boolean {
+/**
+ * A failure worth queueing in the outbox to send later: not a refusal, and not a request to slow
+ * down (a 429 asks the applicant to wait and send again). What {@link SendOptions.keep} keeps by
+ * default.
+ */
+export function isUndelivered(error: unknown): boolean {
   return isRetryable(error) && !(error instanceof RateLimitError);
 }
 
