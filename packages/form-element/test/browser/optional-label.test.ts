@@ -1,13 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { $, mount } from './fixtures/helpers.ts';
+import { formWith } from './fixtures/definitions.ts';
 
 /** An optional question and an address, whose second line is optional, in three languages. */
-const optionalQuestions = {
-  id: 'optional-questions',
-  version: 1,
-  organisation: { name: 'Example Workers Union', privacyNoticeUrl: 'https://example.org/privacy' },
-  locales: ['en', 'nb', 'sv'],
-  steps: [
+const optionalQuestions = formWith(
+  'optional-questions',
+  [
     {
       id: 'contact',
       title: 'Contact',
@@ -27,7 +25,8 @@ const optionalQuestions = {
       ],
     },
   ],
-};
+  ['en', 'nb', 'sv'],
+);
 
 /**
  * The name Chromium gives a label: its text nodes joined, leaving out any of only whitespace

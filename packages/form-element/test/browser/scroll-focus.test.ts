@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { exampleUnion } from './fixtures/definitions.ts';
+import { exampleUnion, formWith } from './fixtures/definitions.ts';
 import { eventually, leavePage } from './fixtures/device.ts';
 import { $, button, continueOn, fillAboutYou, mount } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
@@ -49,28 +49,22 @@ const tallFirstStep = {
 };
 
 /** A question with a long label and hint, as a union explaining what it needs might ask. */
-const longQuestion = {
-  id: 'long-question',
-  version: 1,
-  organisation: { name: 'Example Workers Union', privacyNoticeUrl: 'https://example.org/privacy' },
-  locales: ['en'],
-  steps: [
-    {
-      id: 'work',
-      title: 'Your work',
-      fields: [
-        {
-          id: 'employer',
-          type: 'text',
-          required: true,
-          label:
-            'What is the name of the employer you work for at the moment, as it is on your payslip?',
-          hint: 'If you work for more than one employer, give the one you work for most hours. If you work through an agency, give the name of the agency and not the company where you work.',
-        },
-      ],
-    },
-  ],
-} as const;
+const longQuestion = formWith('long-question', [
+  {
+    id: 'work',
+    title: 'Your work',
+    fields: [
+      {
+        id: 'employer',
+        type: 'text',
+        required: true,
+        label:
+          'What is the name of the employer you work for at the moment, as it is on your payslip?',
+        hint: 'If you work for more than one employer, give the one you work for most hours. If you work through an agency, give the name of the agency and not the company where you work.',
+      },
+    ],
+  },
+]);
 
 /** Page content under the form, so the window can scroll anywhere over it. */
 function contentBelow(el: UnionJoinForm): void {

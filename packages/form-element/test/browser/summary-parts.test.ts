@@ -1,14 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { $, continueOn, mount, textOf, type } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
+import { formWith } from './fixtures/definitions.ts';
 
 /** One step with a date, an address and a bank account, in three languages. */
-const parts = {
-  id: 'parts',
-  version: 1,
-  organisation: { name: 'Example Workers Union', privacyNoticeUrl: 'https://example.org/privacy' },
-  locales: ['en', 'nb', 'sv'],
-  steps: [
+const parts = formWith(
+  'parts',
+  [
     {
       id: 'details',
       title: 'Details',
@@ -25,7 +23,8 @@ const parts = {
       ],
     },
   ],
-};
+  ['en', 'nb', 'sv'],
+);
 
 /** The date boxes filled in, in the order of English (day first) and Swedish (year first). */
 const dates = {
