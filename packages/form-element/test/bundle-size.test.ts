@@ -53,6 +53,8 @@
 // 51,100 -> 51,200: an option's or checkbox's hint read once, as its description, not again in
 // its name (51,105 measured); the offline notice said in a live region already on the page
 // (51,133); the error summary an alert as GOV.UK's, said once (51,155).
+// Then 51,038 measured, and 51,149: Send stops waiting after 20 s and keeps the application to be
+// sent automatically, where a server that never answered held "Sending…" for about 45 s.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

@@ -13,6 +13,7 @@ import {
   type OutboxLock,
 } from '../src/drafts/index.ts';
 import { ApiError } from '../src/errors/api-error.ts';
+import { TimeoutError } from '../src/errors/timeout-error.ts';
 import { CANARIES, canaryApplication, createFakeServer, deferred } from './drafts-fixtures.ts';
 
 const KEY = '5b0f1a52-2f4c-4c39-9a57-0a3f4f1e8a11';
@@ -269,6 +270,45 @@ describe('outbox sender', () => {
       await assert.rejects(sender.send(canaryApplication(), { idempotencyKey: other }), {
         status: 429,
       });
+      assert.deepEqual(await outbox.list(), []);
+    });
+
+    it('stops waiting for an answer when the signal aborts, and keeps the application queued for the next pass', async () => {
+      let time = 1_000_000;
+      const server = createFakeServer();
+      const outbox = createOutbox(createMemoryDraftStorage(), { now: () => time });
+      const seen: (AbortSignal | undefined)[] = [];
+      // A server that never answers: the request ends only when its signal aborts.
+      const silent = createOutboxSender({
+        client: {
+          submit: (_application, { signal }) => {
+            seen.push(signal);
+            return new Promise<never>((_resolve, reject) =>
+              signal?.addEventListener('abort', () => reject(signal.reason as Error)),
+            );
+          },
+        },
+        store: outbox,
+        now: () => time,
+        backoff: () => 5_000,
+      });
+      const deadline = new AbortController();
+      const sending = silent.send(canaryApplication(), {
+        idempotencyKey: KEY,
+        signal: deadline.signal,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      deadline.abort(new TimeoutError(20_000));
+      await assert.rejects(sending, { name: 'TimeoutError' });
+      assert.equal(seen[0], deadline.signal, 'the client was given the signal');
+      const [kept] = await outbox.list();
+      assert.equal(kept?.status, 'pending');
+      assert.equal(kept?.nextAttemptAt, time + 5_000);
+
+      time += 5_000;
+      const next = createOutboxSender({ client: server.client, store: outbox, now: () => time });
+      await next.flush();
+      assert.deepEqual(server.requests, [KEY], 'sent once more, with the same key');
       assert.deepEqual(await outbox.list(), []);
     });
 

@@ -122,7 +122,8 @@ export class OutboxController implements ReactiveController {
     this.#onQueued = onQueued;
     submission.onUndelivered = (application, idempotencyKey, error) =>
       this.enqueue(application, idempotencyKey, error);
-    submission.sendAhead = (application, idempotencyKey) => this.#send(application, idempotencyKey);
+    submission.sendAhead = (application, idempotencyKey, signal) =>
+      this.#send(application, idempotencyKey, signal);
     host.addController(this);
   }
 
@@ -212,12 +213,16 @@ export class OutboxController implements ReactiveController {
    * it is delivered on the next visit if this page is closed before the server answers. Resolves
    * to undefined, sending nothing, without a durable outbox.
    */
-  async #send(application: Application, idempotencyKey: string): Promise<Delivered | undefined> {
+  async #send(
+    application: Application,
+    idempotencyKey: string,
+    signal: AbortSignal,
+  ): Promise<Delivered | undefined> {
     // The device may still be opening (a slow phone, a quick applicant): its answer is awaited.
     const outbox = await this.#connect();
     const sender = this.#sender;
     if (!sender || !outbox?.persistent) return undefined;
-    return sender.send(application, { idempotencyKey }).then((receipt) => {
+    return sender.send(application, { idempotencyKey, signal }).then((receipt) => {
       // Kept until the confirmation has been on a visible page for a while, as for a queued one:
       // a page reloaded or closed at this moment shows it again instead of an empty form.
       this.#receipt = receipt.id;

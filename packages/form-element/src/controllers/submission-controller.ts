@@ -18,7 +18,7 @@ import { isUndelivered } from '@union-join/sdk/drafts';
 import { UnionJoinErrorEvent, UnionJoinErrorKind } from '../events/error-event.ts';
 import { UnionJoinSubmitEvent } from '../events/submit-event.ts';
 import { UnionJoinSuccessEvent } from '../events/success-event.ts';
-import { CLIENT_RETRIES, endpointOf } from '../internal/client-options.ts';
+import { CLIENT_RETRIES, SEND_WAIT_MS, deadline, endpointOf } from '../internal/client-options.ts';
 import { mapServerIssues } from '../internal/map-server-issues.ts';
 import type { JourneyController } from './journey-controller.ts';
 
@@ -76,7 +76,11 @@ export class SubmissionController implements ReactiveController {
    * the sending to this controller's own client.
    */
   sendAhead:
-    | ((application: Application, idempotencyKey: string) => Promise<Delivered | undefined>)
+    | ((
+        application: Application,
+        idempotencyKey: string,
+        signal: AbortSignal,
+      ) => Promise<Delivered | undefined>)
     | undefined;
 
   /**
@@ -150,14 +154,16 @@ export class SubmissionController implements ReactiveController {
     if (!this.#host.dispatchEvent(submitEvent)) return;
     this.#setStatus('sending');
     let idempotencyKey: string | undefined;
+    const wait = deadline(SEND_WAIT_MS);
     try {
       idempotencyKey = this.#keyOf(application);
+      const { signal } = wait;
       const result =
-        (await this.sendAhead?.(application, idempotencyKey)) ??
+        (await this.sendAhead?.(application, idempotencyKey, signal)) ??
         (await createClient({
           endpoint: endpointOf(this.#host.endpoint),
           maxRetries: CLIENT_RETRIES,
-        }).submit(application, { idempotencyKey }));
+        }).submit(application, { idempotencyKey, signal }));
       this.#idempotencyKey = undefined;
       this.#setStatus('idle');
       this.#host.dispatchEvent(new UnionJoinSuccessEvent(result.id, result.receivedAt));
@@ -174,6 +180,8 @@ export class SubmissionController implements ReactiveController {
         return;
       }
       this.showError(session, application, error);
+    } finally {
+      wait.clear();
     }
   }
 

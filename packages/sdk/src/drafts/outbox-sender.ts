@@ -10,7 +10,7 @@ import { createOutboxLock, type OutboxLock } from './outbox-lock.ts';
 export interface OutboxClient {
   submit(
     application: Application,
-    options: { idempotencyKey: string },
+    options: { idempotencyKey: string; signal?: AbortSignal },
   ): Promise<{ id: string; receivedAt?: string }>;
 }
 
@@ -49,6 +49,12 @@ export interface SendOptions {
    * a failure worth retrying, except 429, where the applicant is asked to wait and send again).
    */
   keep?: (error: unknown) => boolean;
+  /**
+   * Stops waiting for the answer when it aborts: the send rejects with the signal's reason, and
+   * with a `TimeoutError` as reason the application stays queued for the sender (the server may
+   * still have it; a later attempt with the same key is answered with the one it stored).
+   */
+  signal?: AbortSignal;
 }
 
 /** Delivers queued applications. */
@@ -203,8 +209,9 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   async function submitAttempt(
     attempt: OutboxItem,
     application: Application,
+    signal?: AbortSignal,
   ): Promise<DeliveryReceipt> {
-    const accepted = await client.submit(application, { idempotencyKey: attempt.idempotencyKey });
+    const accepted = await client.submit(application, submitOptions(attempt.idempotencyKey, signal));
     const current = await store.get(attempt.id).catch(() => attempt);
     if (current && (current.revision ?? 0) !== (attempt.revision ?? 0)) {
       await store.recordRetry(attempt.id, now());
@@ -240,7 +247,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       // Lock trouble: sent below without writing ahead, rather than not at all.
     }
     // Also when another tab holds a lease on the outbox: sending now beats waiting for it.
-    outcome ??= await submitOnly(application, sendOptions.idempotencyKey);
+    outcome ??= await submitOnly(application, sendOptions.idempotencyKey, sendOptions.signal);
     if (started) void scheduleNext(undefined);
     if ('error' in outcome) throw outcome.error;
     return outcome.receipt;
@@ -249,7 +256,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   /** `send` under the lock: written to the outbox, sent, and settled there by the answer. */
   async function sendAhead(
     application: Application,
-    { idempotencyKey, keep = isUndelivered }: SendOptions,
+    { idempotencyKey, keep = isUndelivered, signal }: SendOptions,
   ): Promise<SendOutcome> {
     let attempt: OutboxItem | undefined;
     try {
@@ -259,9 +266,9 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     } catch {
       // The device's storage failed: the application is still sent, only without the safety net.
     }
-    if (!attempt) return submitOnly(application, idempotencyKey);
+    if (!attempt) return submitOnly(application, idempotencyKey, signal);
     try {
-      return { receipt: await submitAttempt(attempt, application) };
+      return { receipt: await submitAttempt(attempt, application, signal) };
     } catch (error) {
       await (keep(error) ? retryLater(attempt, error) : store.remove(attempt.id)).catch(
         () => undefined,
@@ -274,9 +281,10 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   async function submitOnly(
     application: Application,
     idempotencyKey: string,
+    signal?: AbortSignal,
   ): Promise<SendOutcome> {
     try {
-      const accepted = await client.submit(application, { idempotencyKey });
+      const accepted = await client.submit(application, submitOptions(idempotencyKey, signal));
       return { receipt: submitted({ id: idempotencyKey, formId: application.formId }, accepted) };
     } catch (error) {
       return { error };
@@ -333,6 +341,14 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     flush: (flushOptions = {}) => flush(flushOptions.force ?? true),
     send,
   };
+}
+
+/** The client's options for one attempt; `signal` only when there is one (exact optional types). */
+function submitOptions(
+  idempotencyKey: string,
+  signal: AbortSignal | undefined,
+): { idempotencyKey: string; signal?: AbortSignal } {
+  return signal ? { idempotencyKey, signal } : { idempotencyKey };
 }
 
 /** How a `send` ended: the receipt of its delivery, or the client's error. */
