@@ -211,13 +211,15 @@ export class UnionJoinForm extends LitElement {
       return;
     }
     const field = typeof focus === 'object';
-    // Said from the render's own position, so a step revealed by an answer changes both alike.
+    // Counted by the first render of the page, as its progress line, and kept: an answer that
+    // reveals a step later updates the progress line but is no new page to announce.
+    let at: { index: number; total: number } | undefined;
     this.#focus.focusAfterRender(
       field ? `#${controlId(focus.field)}` : `#${HEADING_ID}`,
       () => {
         const t = this.#t();
         const step = this.#journey.currentStep;
-        if (step) return `${this.#stepOf()}: ${this.#text(step.title)}`;
+        if (step) return `${this.#stepOf((at ??= this.#position))}: ${this.#text(step.title)}`;
         return view.kind === 'review'
           ? t.checkYourAnswers
           : view.kind === 'confirmation'
@@ -228,9 +230,8 @@ export class UnionJoinForm extends LitElement {
     );
   }
 
-  /** "Step 2 of 5", from this render's position. */
-  #stepOf(): string {
-    const { index, total } = this.#position;
+  /** "Step 2 of 5", from this render's position unless given another. */
+  #stepOf({ index, total } = this.#position): string {
     return formatMessage(this.#t().stepOf, { n: index + 1, total });
   }
 
@@ -291,7 +292,7 @@ export class UnionJoinForm extends LitElement {
         return this.#renderProblem(
           t.definitionInvalidTitle,
           html`<p>${t.definitionInvalid}</p>
-            <ul class="issues">
+            <ul class="issues" lang="en">
               ${state.error.issues.map(
                 (issue) =>
                   html`<li>

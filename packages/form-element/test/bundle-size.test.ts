@@ -55,13 +55,17 @@
 // (51,133); the error summary an alert as GOV.UK's, said once (51,155).
 // Then 51,038 measured, and 51,149: Send stops waiting after 20 s and keeps the application to be
 // sent automatically, where a server that never answered held "Sending…" for about 45 s.
+// 51,200 -> 51,400: a form the page gives itself (`src`, `.definition`) that the server holds in
+// another version no longer sends every applicant round "reload the page" (51,237 measured); the
+// step count announced once per page, not again while typing; the webmaster's definition
+// messages marked as English (51,273).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 51_200;
+const CEILING_BYTES = 51_400;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {

@@ -28,6 +28,10 @@ export interface SubmissionHost extends ReactiveControllerHost, EventTarget {
   readonly session: FormSession | undefined;
   /** Backend base URL; empty means the page's own origin. */
   readonly endpoint: string | undefined;
+  /** The definition set from JavaScript, if any (else `src`, else `form-id` is loaded). */
+  readonly definition: unknown;
+  /** Address of the definition's JSON file, if the page gives one. */
+  readonly src: string | undefined;
 }
 
 /** The server's acceptance of an application: its reference, and when it was stored. */
@@ -256,11 +260,22 @@ export class SubmissionController implements ReactiveController {
       );
     // Answers the server names (a 400 or 422 with issues) can be checked; a refusal that names
     // none (no such form, not from this site) the applicant cannot fix, nor can sending again.
+    // A form the page brings itself comes back the same on a reload: only the webmaster can make
+    // it agree with the server's.
+    const { definition, src } = this.#host;
+    const own = definition != null ? '.definition' : src;
+    if (changed && own) {
+      console.error(
+        `union-join-form: the server's form "${application.formId}" differs from this page's (${own})`,
+      );
+    }
     this.#fail(
       error instanceof ApiError && error.code === 'idempotency_key_reused'
         ? 'already_sent'
         : changed
-          ? 'changed'
+          ? own
+            ? 'unavailable'
+            : 'changed'
           : validation || issuesOf(error)
             ? 'rejected'
             : error instanceof RateLimitError

@@ -184,6 +184,21 @@ describe('<union-join-form> loading', () => {
     await expect(el!).to.be.accessible();
   });
 
+  it("marks the webmaster's messages as English on a page in another language", async () => {
+    const broken = {
+      ...exampleUnion,
+      steps: [{ id: 'a', title: 'A', fields: [{ id: 'x', type: 'emial', label: 'X' }] }],
+    };
+    let el: UnionJoinForm | undefined;
+    await capturingConsole('error', async () => {
+      el = await mount(broken, { lang: 'nb' });
+    });
+    expect(heading(el!)).to.not.equal('Sorry, there is a problem with this form');
+    // A screen reader reads each part in its own language's voice.
+    expect($(el!, '.issues').closest('[lang]')?.getAttribute('lang')).to.equal('en');
+    expect($(el!, 'h2').closest('[lang]')?.getAttribute('lang')).to.equal('nb');
+  });
+
   it('explains itself when given no form at all', async () => {
     const el = await fixture<UnionJoinForm>(html`<union-join-form lang="en"></union-join-form>`);
     expect(textOf($(el, '[part~="form"]'))).to.not.equal('');

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { UnionJoinErrorEvent } from '../../src/events/error-event.ts';
 import type { UnionJoinSubmitEvent } from '../../src/events/submit-event.ts';
@@ -20,6 +20,7 @@ import {
   fillAboutYou,
   capturingConsole,
   answerToReview,
+  clearDevice,
 } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
@@ -142,17 +143,31 @@ describe('<union-join-form> submission', () => {
       { path: ['consents', 0, 'textHash'], code: 'unknown_consent_text' },
     ],
   ];
+  /** The form as the server serves it (`form-id`): the one the server checks applications against. */
+  async function mountServed(): Promise<UnionJoinForm> {
+    await clearDevice();
+    worker.use(http.get('/v1/forms/example-union', () => HttpResponse.json(exampleUnion)));
+    const el = await fixture<UnionJoinForm>(
+      html`<union-join-form lang="en" form-id="example-union"></union-join-form>`,
+    );
+    await until(() => el.shadowRoot?.querySelector('#uj-heading') != null, 'the served form');
+    return el;
+  }
+
+  const refuse = (issue: { path: (string | number)[]; code: string }) =>
+    worker.use(
+      http.post(APPLICATIONS, () =>
+        HttpResponse.json(
+          { error: 'validation_failed', issues: [{ ...issue, message: 'x' }] },
+          { status: 422 },
+        ),
+      ),
+    );
+
   for (const [change, issue] of changes)
     it(`says the form was changed when the server ${change}`, async () => {
-      worker.use(
-        http.post(APPLICATIONS, () =>
-          HttpResponse.json(
-            { error: 'validation_failed', issues: [{ ...issue, message: 'x' }] },
-            { status: 422 },
-          ),
-        ),
-      );
-      const el = await mount(exampleUnion);
+      refuse(issue);
+      const el = await mountServed();
       await toReview(el);
       await capturingConsole('error', async () => {
         send(el);
@@ -161,6 +176,28 @@ describe('<union-join-form> submission', () => {
       expect(heading(el)).to.equal('Check your answers');
       expect(textOf($(el, '.notice[role="alert"]'))).to.contain(
         'This form has been changed since you opened it. Reload the page',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+  // A form the page brings itself (`.definition` or `src`) comes back the same on a reload: the
+  // applicant is not sent round that loop, and the webmaster hears where the two copies differ.
+  for (const [change, issue] of changes)
+    it(`does not promise a reload when the server ${change} of a form the page brings itself`, async () => {
+      refuse(issue);
+      const el = await mount(exampleUnion);
+      await toReview(el);
+      const errors = await capturingConsole('error', async () => {
+        send(el);
+        await until(() => root(el).querySelector('.notice[role="alert"]') !== null, 'the notice');
+      });
+      const notice = textOf($(el, '.notice[role="alert"]'));
+      expect(notice).not.to.contain('Reload');
+      expect(notice).to.contain(
+        'Example Workers Union is not taking applications through this form at the moment. Your answers are still here.',
+      );
+      expect(errors.map((call) => call.join(' ')).join('\n')).to.match(
+        /the server's form "example-union" differs from this page's \(\.definition\)/,
       );
       await expect(el).to.be.accessible();
     });
