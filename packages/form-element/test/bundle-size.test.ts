@@ -59,13 +59,16 @@
 // another version no longer sends every applicant round "reload the page" (51,237 measured); the
 // step count announced once per page, not again while typing; the webmaster's definition
 // messages marked as English (51,273).
+// 51,400 -> 51,600: an application queued before the device's storage was cleared is kept by the
+// page that queued it and still sent, where it was lost while the page said it was saved; and
+// the queued notice no longer promises a private window keeps it (51,504 measured).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 51_400;
+const CEILING_BYTES = 51_600;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {

@@ -85,6 +85,8 @@ export class OutboxController implements ReactiveController {
   #attachments = 0;
   /** Queued items this form shows as waiting. */
   readonly #waiting = new Set<string>();
+  /** What this page queued, by item: queued again if the device loses its storage meanwhile. */
+  readonly #copies = new Map<string, { application: Application; idempotencyKey: string }>();
   /** Items settled on this page, which a later look at the device must not show again. */
   readonly #settled = new Set<string>();
   /** Items still queued from an application the applicant moved on from, to a new one. */
@@ -195,6 +197,7 @@ export class OutboxController implements ReactiveController {
         nextAttemptAt: Date.now() + FIRST_RETRY_MS,
       });
       this.#waiting.add(item.id);
+      this.#copies.set(item.id, { application, idempotencyKey });
       // The write may have fallen back to memory (storage cleared, or full): say so, not "saved".
       this.#volatile ||= !outbox.persistent;
     } catch {
@@ -345,6 +348,7 @@ export class OutboxController implements ReactiveController {
     if (!storage.persistent) return undefined;
     const outbox = createOutbox(storage);
     this.#outbox = outbox;
+    storage.subscribe(() => void this.#requeue(outbox));
     // Every queued application for this backend, whichever form it came from: all go to one server.
     this.#sender = createOutboxSender({
       client: createClient({ endpoint, maxRetries: CLIENT_RETRIES }),
@@ -455,6 +459,31 @@ export class OutboxController implements ReactiveController {
     if (this.#outbox) void this.#countHeld(this.#outbox);
   }
 
+  /**
+   * The device lost its storage (site data cleared, space freed) with applications this page
+   * queued: they go into the memory the outbox now uses, to be sent while the page is open, and
+   * the notice says to keep it open instead of promising they survive its closing.
+   */
+  async #requeue(outbox: Outbox): Promise<void> {
+    if (outbox !== this.#outbox || !this.#host.isConnected) return;
+    for (const [id, copy] of [...this.#copies]) {
+      this.#copies.delete(id);
+      const shown = this.#waiting.delete(id)
+        ? this.#waiting
+        : this.#earlier.delete(id) && this.#earlier;
+      if (!shown) continue;
+      const item = await outbox
+        .enqueue({ ...copy, endpoint: this.#endpoint })
+        .catch(() => undefined);
+      if (!item) continue;
+      shown.add(item.id);
+      this.#copies.set(item.id, copy);
+      this.#volatile = true;
+    }
+    this.#host.requestUpdate();
+    void this.#sender?.flush();
+  }
+
   /** Shows how a queued application this form waits for was settled; false if it was not shown. */
   async #settle(message: OutboxMessage): Promise<boolean> {
     const outbox = this.#outbox;
@@ -468,6 +497,7 @@ export class OutboxController implements ReactiveController {
       this.#host.requestUpdate();
       return false;
     }
+    this.#copies.delete(message.id);
     if (!this.#waiting.delete(message.id)) return false;
     this.#settled.add(message.id);
     if (message.type === 'delivered') {

@@ -136,7 +136,7 @@ describe('<union-join-form> offline outbox', () => {
     await el.updateComplete;
     expect(heading(el)).to.equal(SAVED);
     expect(textOf($(el, '.notice.info'))).to.equal(
-      `${SAVED} The server could not take your application just now. It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.`,
+      `${SAVED} The server could not take your application just now. It is saved on this device and will be sent automatically, even if you close this page and open it again later, unless this is a private window. You do not need to fill in the form again.`,
     );
     expect(textOf($(el, '[aria-live]')), 'what a screen reader hears').to.equal(SAVED);
     expect(el.shadowRoot?.activeElement?.id, 'focus on the notice heading').to.equal('uj-heading');
@@ -281,7 +281,7 @@ describe('<union-join-form> offline outbox', () => {
     await eventually(() => shown() === 'Sorry, the form could not be loaded', 'the failure');
     await eventually(() => textOf(root(next).querySelector('.notice.info')) !== '', 'the hint');
     expect(textOf($(next, '.notice.info'))).to.equal(
-      `${QUEUED} It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.`,
+      `${QUEUED} It is saved on this device and will be sent automatically, even if you close this page and open it again later, unless this is a private window. You do not need to fill in the form again.`,
     );
     await expect(next).to.be.accessible();
 
@@ -510,6 +510,31 @@ describe('<union-join-form> offline outbox', () => {
     await expect(el).to.be.accessible();
 
     // Kept open, it is still sent once back online.
+    await goOnline();
+    await eventually(() => heading(el) === 'Application sent', 'the confirmation');
+    expect(backend.stored.size).to.equal(1);
+  });
+
+  it('still sends an application queued before the device storage was cleared, and says to keep the page open', async () => {
+    const backend = fakeBackend();
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    await sendOffline(el);
+    expect(heading(el)).to.equal(QUEUED);
+    expect(await storedKeys('outbox')).to.have.length(1);
+    expect(textOf(root(el).querySelector('.notice'))).to.contain(CLOSE_PROMISE);
+
+    // Site data cleared (or the phone freeing space) while it waits: only this page has it now.
+    await clearDevice();
+    await eventually(
+      () => !(root(el).textContent ?? '').includes(CLOSE_PROMISE),
+      'no promise about closing the page',
+    );
+    const shown = (root(el).textContent ?? '').replace(/\s+/g, ' ');
+    expect(shown).to.contain(KEEP_OPEN);
+    expect(shown).not.to.contain('It is saved on this device');
+    await expect(el).to.be.accessible();
+
     await goOnline();
     await eventually(() => heading(el) === 'Application sent', 'the confirmation');
     expect(backend.stored.size).to.equal(1);

@@ -179,6 +179,10 @@ class FallbackDraftStorage implements DraftStorage {
 
   constructor(db: IDBDatabase) {
     this.#db = db;
+    // Site data cleared, the database deleted or upgraded elsewhere: nothing here lasts any more,
+    // and whoever holds something only this storage kept must hear it at once.
+    db.addEventListener('versionchange', () => this.#fallBack());
+    db.addEventListener('close', () => this.#fallBack());
     const stores = {} as Record<StoreName, KeyValueStore>;
     for (const name of STORE_NAMES) stores[name] = this.#store(db, name);
     this.stores = stores;

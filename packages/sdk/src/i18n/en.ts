@@ -74,7 +74,7 @@ export const en: Translation = {
     'You are offline. You can carry on, but keep this page open: your answers are not saved on this device.',
   queuedTitle: 'Your application will be sent when you are back online',
   queuedBody:
-    'It is saved on this device and will be sent automatically, even if you close this page and open it again later. You do not need to fill in the form again.',
+    'It is saved on this device and will be sent automatically, even if you close this page and open it again later, unless this is a private window. You do not need to fill in the form again.',
   queuedBodyKeepOpen:
     'It could not be saved on this device, so keep this page open until it has been sent. You do not need to fill in the form again.',
   queuedRetryTitle: 'Your application is saved and will be sent automatically',

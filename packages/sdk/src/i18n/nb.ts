@@ -76,7 +76,7 @@ export const nb: Translation = {
     'Du er frakoblet. Du kan fortsette, men la siden være åpen: svarene dine lagres ikke på denne enheten.',
   queuedTitle: 'Søknaden sendes når du er på nett igjen',
   queuedBody:
-    'Den er lagret på denne enheten og sendes automatisk, også hvis du lukker siden og åpner den igjen senere. Du trenger ikke å fylle ut skjemaet på nytt.',
+    'Den er lagret på denne enheten og sendes automatisk, også hvis du lukker siden og åpner den igjen senere, så lenge dette ikke er et privat vindu. Du trenger ikke å fylle ut skjemaet på nytt.',
   queuedBodyKeepOpen:
     'Den kunne ikke lagres på denne enheten, så la siden være åpen til den er sendt. Du trenger ikke å fylle ut skjemaet på nytt.',
   queuedRetryTitle: 'Søknaden er lagret og sendes automatisk',

@@ -76,7 +76,7 @@ export const sv: Translation = {
     'Du är offline. Du kan fortsätta, men låt sidan vara öppen: dina svar sparas inte på den här enheten.',
   queuedTitle: 'Ansökan skickas när du är online igen',
   queuedBody:
-    'Den är sparad på den här enheten och skickas automatiskt, även om du stänger sidan och öppnar den igen senare. Du behöver inte fylla i formuläret igen.',
+    'Den är sparad på den här enheten och skickas automatiskt, även om du stänger sidan och öppnar den igen senare, så länge detta inte är ett privat fönster. Du behöver inte fylla i formuläret igen.',
   queuedBodyKeepOpen:
     'Den kunde inte sparas på den här enheten, så låt sidan vara öppen tills den har skickats. Du behöver inte fylla i formuläret igen.',
   queuedRetryTitle: 'Ansökan är sparad och skickas automatiskt',

@@ -189,4 +189,15 @@ describe('draft storage in the browser', () => {
     expect(told).to.equal(1);
     expect((await drafts.restoreDraft(definition))?.stepId).to.equal('payment');
   });
+
+  it('says so as soon as the database goes away, before anything else is read or written', async () => {
+    const storage = await open();
+    let told = 0;
+    storage.subscribe(() => told++);
+    await createDraftStore(storage).saveDraft(definition, { answers });
+    // A page holding an application in memory must hear of it now, not at its next write.
+    await deleteDatabase(databaseName);
+    expect(storage.persistent).to.equal(false);
+    expect(told).to.equal(1);
+  });
 });
