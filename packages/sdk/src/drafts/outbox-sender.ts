@@ -211,7 +211,10 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     application: Application,
     signal?: AbortSignal,
   ): Promise<DeliveryReceipt> {
-    const accepted = await client.submit(application, submitOptions(attempt.idempotencyKey, signal));
+    const accepted = await client.submit(
+      application,
+      submitOptions(attempt.idempotencyKey, signal),
+    );
     const current = await store.get(attempt.id).catch(() => attempt);
     if (current && (current.revision ?? 0) !== (attempt.revision ?? 0)) {
       await store.recordRetry(attempt.id, now());
