@@ -15,10 +15,13 @@ import { startJourneyRig, type JourneyRig } from './support/journey-rig.ts';
 import { continueTo, deviceText, fillDate } from './support/page-helpers.ts';
 import { waitFor } from './support/wait-for.ts';
 
-/** A TCP proxy to `target` whose connections can be cut: the signal lost between masts. */
+/** A TCP proxy to `target` whose connections can be cut or held: the signal lost or too weak. */
 interface SignalProxy {
   url: string;
+  /** No signal: every connection fails at once. */
   cut(): void;
+  /** A signal too weak to carry anything: connections open but nothing ever comes back. */
+  stall(): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -26,10 +29,15 @@ interface SignalProxy {
 async function startSignalProxy(target: string): Promise<SignalProxy> {
   const { hostname, port } = new URL(target);
   const open = new Set<Socket>();
-  let signal = true;
+  let signal: 'good' | 'none' | 'weak' = 'good';
   const server = createServer((client) => {
-    if (!signal) {
+    if (signal === 'none') {
       client.destroy();
+      return;
+    }
+    if (signal === 'weak') {
+      open.add(client);
+      client.on('error', () => undefined);
       return;
     }
     const upstream = connect(Number(port), hostname);
@@ -50,11 +58,15 @@ async function startSignalProxy(target: string): Promise<SignalProxy> {
   return {
     url: `http://127.0.0.1:${address.port}`,
     cut: () => {
-      signal = false;
+      signal = 'none';
+      for (const socket of open) socket.destroy();
+    },
+    stall: () => {
+      signal = 'weak';
       for (const socket of open) socket.destroy();
     },
     restore: () => {
-      signal = true;
+      signal = 'good';
     },
     close: () =>
       new Promise((resolve) => {
@@ -76,6 +88,17 @@ function cacheText(page: Page): Promise<string> {
       }
     }
     return texts.join('\n');
+  });
+}
+
+/** The addresses kept in the page's Cache Storage. */
+function keptAddresses(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls;
   });
 }
 
@@ -195,6 +218,38 @@ describe('reloading the join page without signal', () => {
         'stored once',
       );
     } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the kept page when the signal is too weak to answer, and keeps only pages that load the worker', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    try {
+      const page = await context.newPage();
+      const tryPage = `${proxy.url}/try/?form=example-union&lang=en`;
+      await page.goto(tryPage);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await waitFor(
+        async () => (await keptAddresses(page)).includes(`${proxy.url}/try/try.js`),
+        'the try page and its script to be kept',
+      );
+      // The list of examples is in the worker's scope but does not load it: it is never kept.
+      await page.goto(`${proxy.url}/`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.goto(tryPage);
+      await page.getByRole('heading', { name: 'About you' }).waitFor();
+      const kept = await keptAddresses(page);
+      assert.ok(kept.includes(`${proxy.url}/try/`), 'the page, kept under its path');
+      assert.equal(kept.filter((url) => url.includes('?')).length, 0, 'no query string is stored');
+      assert.equal(kept.includes(`${proxy.url}/`), false, 'the list of examples is not kept');
+
+      // Connections open but nothing comes back: after a few seconds the kept copies show.
+      proxy.stall();
+      await page.goto(tryPage);
+      await page.getByRole('heading', { name: 'About you' }).waitFor();
+      assert.equal(await page.getByLabel('First name').inputValue(), '');
+    } finally {
+      proxy.restore();
       await context.close();
     }
   });
