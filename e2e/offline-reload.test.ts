@@ -7,10 +7,14 @@
 // emulation (`setOffline`) does not reach a service worker's own requests. `setOffline` is used too,
 // so the page itself reads that it is offline, as on a real phone.
 import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { launchOptions } from './support/browser.ts';
+import { elementDir, startDemoServer } from './support/demo-server.ts';
 import { startJourneyRig, type JourneyRig } from './support/journey-rig.ts';
 import { continueTo, deviceText, fillDate } from './support/page-helpers.ts';
 import { waitFor } from './support/wait-for.ts';
@@ -251,6 +255,64 @@ describe('reloading the join page without signal', () => {
     } finally {
       proxy.restore();
       await context.close();
+    }
+  });
+
+  it('is removed from a browser that has it by the file the README gives for removing it', async () => {
+    const readme = await readFile(
+      new URL('../packages/form-element/README.md', import.meta.url),
+      'utf8',
+    );
+    const remover = /\*\*Removing it\.\*\*[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(remover, 'the README gives the file that removes the worker');
+
+    // A union's own site: the join page, the element and the worker side by side at its root.
+    const site = await mkdtemp(join(tmpdir(), 'union-join-site-'));
+    const examples = new URL('../examples/script-tag/', import.meta.url);
+    await mkdir(join(site, 'script-tag'));
+    for (const file of ['index.html', 'site.css']) {
+      await cp(new URL(file, examples), join(site, 'script-tag', file));
+    }
+    for (const file of ['union-join-form.js', 'union-join-offline.js']) {
+      await cp(join(elementDir, file), join(site, file));
+    }
+    const demo = await startDemoServer({ staticDir: site, element: false });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${demo.url}/script-tag/`);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await waitFor(
+        async () => (await keptAddresses(page)).includes(`${demo.url}/script-tag/`),
+        'the page to be kept',
+      );
+
+      await writeFile(join(site, 'union-join-offline.js'), remover);
+      // What a browser does on the next visit: look for a new version of the worker.
+      await page.evaluate(async () => {
+        await (await navigator.serviceWorker.getRegistration())?.update();
+      });
+      await waitFor(
+        () =>
+          page.evaluate(
+            async () =>
+              (await navigator.serviceWorker.getRegistrations()).length === 0 &&
+              (await caches.keys()).length === 0,
+          ),
+        'the worker and its copies to be gone',
+      );
+      // The page still loads the file (its line was forgotten): it registers nothing any more.
+      await page.reload();
+      await page.getByRole('heading', { name: 'About you' }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+      assert.equal(
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
+        0,
+      );
+    } finally {
+      await context.close();
+      await demo.close();
+      await rm(site, { recursive: true, force: true });
     }
   });
 });
