@@ -258,7 +258,7 @@ describe('reloading the join page without signal', () => {
     }
   });
 
-  it('is removed from a browser that has it by the file the README gives for removing it', async () => {
+  it('registers from a module script too, and is removed by the file the README gives for it', async () => {
     const readme = await readFile(
       new URL('../packages/form-element/README.md', import.meta.url),
       'utf8',
@@ -270,9 +270,15 @@ describe('reloading the join page without signal', () => {
     const site = await mkdtemp(join(tmpdir(), 'union-join-site-'));
     const examples = new URL('../examples/script-tag/', import.meta.url);
     await mkdir(join(site, 'script-tag'));
-    for (const file of ['index.html', 'site.css']) {
-      await cp(new URL(file, examples), join(site, 'script-tag', file));
-    }
+    await cp(new URL('site.css', examples), join(site, 'script-tag', 'site.css'));
+    // Loaded as a module script this time: it registers itself that way too.
+    const html = await readFile(new URL('index.html', examples), 'utf8');
+    const asModule = html.replace(
+      '<script src="/union-join-offline.js" defer></script>',
+      '<script type="module" src="/union-join-offline.js"></script>',
+    );
+    assert.notEqual(asModule, html);
+    await writeFile(join(site, 'script-tag', 'index.html'), asModule);
     for (const file of ['union-join-form.js', 'union-join-offline.js']) {
       await cp(join(elementDir, file), join(site, file));
     }
