@@ -1,4 +1,5 @@
-// Builds the two script-tag bundles: everything (lit, the sdk) in one minified file each.
+// Builds the two script-tag bundles (everything, lit and the sdk too, in one minified file each) and
+// the optional offline worker, a classic script of its own that the element's bundles never include.
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -118,6 +119,13 @@ export default [
       name: 'UnionJoinFormElement',
       sourcemap: true,
     },
+    plugins: plugins(false),
+    onwarn,
+  },
+  {
+    // One file that is both the page's registration script and the service worker itself.
+    input: 'src/union-join-offline.ts',
+    output: { file: 'dist/union-join-offline.js', format: 'iife', sourcemap: true },
     plugins: plugins(false),
     onwarn,
   },

@@ -41,6 +41,19 @@ test('serves the built element at a stable path, readable from any origin', asyn
   assert.equal((await server.app.request('/other.js')).status, 404);
 });
 
+test('serves the offline worker at the root, so its scope covers every example page', async (t) => {
+  const elementDir = join(tempDir(t), 'element');
+  mkdirSync(elementDir);
+  writeFileSync(join(elementDir, 'union-join-offline.js'), 'self.worker = true;');
+  const server = createTestServer(t, { config: { elementDir } });
+  const worker = await server.app.request('/union-join-offline.js');
+  assert.equal(worker.status, 200);
+  // A browser registers a service worker only from a script served as JavaScript.
+  assert.match(worker.headers.get('content-type') ?? '', /javascript/);
+  assert.equal(await worker.text(), 'self.worker = true;');
+  assert.equal((await server.app.request('/script-tag/union-join-offline.js')).status, 404);
+});
+
 test('serves the element brotli- or gzip-compressed to a browser that accepts it', async (t) => {
   const elementDir = join(tempDir(t), 'element');
   mkdirSync(elementDir);

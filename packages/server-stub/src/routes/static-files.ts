@@ -12,6 +12,9 @@ export const ELEMENT_FILES = [
   'union-join-form.js.map',
   'union-join-form.iife.js',
   'union-join-form.iife.js.map',
+  // The optional offline worker: at the root, so its scope covers every page of the site.
+  'union-join-offline.js',
+  'union-join-offline.js.map',
 ] as const;
 
 /** Options of {@link staticRoutes}. */
