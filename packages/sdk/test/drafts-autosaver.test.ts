@@ -23,6 +23,27 @@ describe('autosaver', () => {
     assert.equal(autosaver.pending, false);
   });
 
+  it('saves at least every 2 s while changes keep coming, so a browser killed mid-typing loses little', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const save = mock.fn();
+    const autosaver = createAutosaver(save);
+    // A key every 300 ms: the quiet half second never comes.
+    for (let typed = 0; typed < 6; typed++) {
+      autosaver.schedule();
+      t.mock.timers.tick(300);
+    }
+    await settle();
+    assert.equal(save.mock.callCount(), 0, 'not yet at 1.8 s');
+    autosaver.schedule();
+    t.mock.timers.tick(300);
+    await settle();
+    assert.equal(save.mock.callCount(), 1, 'saved by 2.1 s');
+    autosaver.schedule();
+    t.mock.timers.tick(500);
+    await settle();
+    assert.equal(save.mock.callCount(), 2, 'and after the last change as before');
+  });
+
   it('flush saves a pending change at once and does nothing without one', async () => {
     const save = mock.fn(async () => undefined);
     const autosaver = createAutosaver(save, { delayMs: 60_000 });

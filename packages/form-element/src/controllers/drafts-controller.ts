@@ -314,7 +314,11 @@ export class DraftsController implements ReactiveController {
     // Back from "You cannot join online" to correct a mistyped birth year: keep answers again.
     if (this.#turnedAway) this.#saving = true;
     this.#turnedAway = false;
-    if (this.#saving) this.#autosaver.schedule();
+    if (!this.#saving) return;
+    // Saved now, not after the quiet half second: a page change is a moment the applicant thinks
+    // their answers are safe, and a phone may kill the browser at any time after it.
+    this.#autosaver.schedule();
+    void this.#autosaver.flush();
   }
 
   #say(notice: 'unavailable' | 'deleted'): void {

@@ -1,6 +1,6 @@
 /** Debounces saves of a draft and runs them one at a time. */
 export interface Autosaver {
-  /** Notes a change; the save runs `delayMs` after the last change. */
+  /** Notes a change; the save runs `delayMs` after the last change, or `maxWaitMs` after the first. */
   schedule(): void;
   /** Runs a pending save now (on `pagehide`, when the page is hidden); resolves when it is written. */
   flush(): Promise<void>;
@@ -14,6 +14,8 @@ export interface Autosaver {
 export interface AutosaverOptions {
   /** Quiet time after the last change before saving, in milliseconds (default 500). */
   delayMs?: number;
+  /** Longest a change waits while more keep coming, in milliseconds (default 2000). */
+  maxWaitMs?: number;
   /** Told about a failed save; the next change tries again. */
   onError?: (error: unknown) => void;
 }
@@ -32,13 +34,20 @@ export function createAutosaver(
   options: AutosaverOptions = {},
 ): Autosaver {
   const delayMs = options.delayMs ?? 500;
+  const maxWaitMs = options.maxWaitMs ?? 2000;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let longest: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
   let running: Promise<void> = Promise.resolve();
 
-  function run(): Promise<void> {
+  function stop(): void {
     clearTimeout(timer);
-    timer = undefined;
+    clearTimeout(longest);
+    timer = longest = undefined;
+  }
+
+  function run(): Promise<void> {
+    stop();
     if (!dirty) return running;
     dirty = false;
     // Chained, so two saves never overlap and the last one written is the newest.
@@ -57,11 +66,11 @@ export function createAutosaver(
       dirty = true;
       clearTimeout(timer);
       timer = setTimeout(run, delayMs);
+      longest ??= setTimeout(run, maxWaitMs);
     },
     flush: run,
     async cancel() {
-      clearTimeout(timer);
-      timer = undefined;
+      stop();
       dirty = false;
       await running;
     },
