@@ -125,7 +125,7 @@ describe('formatIssue', () => {
     );
     assert.equal(
       formatIssue(tooLong, 'nb', 'Er det noe mer du vil fortelle oss?'),
-      'Svaret kan ikke være lengre enn 500 tegn',
+      'Svaret kan ikke ha mer enn 500 tegn',
     );
     assert.equal(
       formatIssue(
@@ -168,7 +168,7 @@ describe('formatIssue', () => {
         'sv',
         'Var bor du?',
       ),
-      'Adressrad 1 får vara högst 200 tecken',
+      'Adressrad 1 får ha högst 200 tecken',
     );
   });
 
