@@ -211,6 +211,24 @@ describe('parseFormDefinition: structural problems', () => {
     assertIssue(form, 'organisation.privacyNoticeUrl', 'full web address', 'https://');
   });
 
+  it('rejects a plain-http privacy notice, which applicants would open from the consent', () => {
+    const form = designExample();
+    const organisation = form.organisation as Json;
+    for (const url of [
+      'http://example.se/integritet',
+      ' HTTP://example.org ',
+      'http://localhost/',
+    ]) {
+      organisation.privacyNoticeUrl = url;
+      assertIssue(form, 'organisation.privacyNoticeUrl', 'use an https:// address', 'plain-http');
+    }
+    organisation.privacyNoticeUrl = ' HTTPS://example.se/integritet ';
+    assert.equal(
+      parseFormDefinition(form).organisation.privacyNoticeUrl,
+      'HTTPS://example.se/integritet',
+    );
+  });
+
   it('rejects texts and an organisation name of only spaces, which would show as nothing', () => {
     const form = designExample();
     fields(form, 0)[0]!.label = '   ';
