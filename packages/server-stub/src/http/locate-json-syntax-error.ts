@@ -67,10 +67,14 @@ function scanNumber(text: string, start: number): number | JsonSyntaxError {
 
 /**
  * Finds the first place where `text` is not JSON, for an error message that says where (line and
- * column) and what, without quoting the text. Undefined when `text` is JSON. One pass, no
- * recursion, so hostile nesting cannot exhaust the stack.
+ * column) and what, without quoting the text; `what` names the text in the problem ("the body is
+ * empty"). Undefined when `text` is JSON. One pass, no recursion, so hostile nesting cannot
+ * exhaust the stack.
  */
-export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+export function locateJsonSyntaxError(
+  text: string,
+  what = 'the body',
+): JsonSyntaxError | undefined {
   const stack: ('{' | '[')[] = [];
   let expect: Expect = 'value';
   let i = 0;
@@ -82,7 +86,7 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
       return at(
         text,
         i,
-        text.trim() === '' ? 'the body is empty' : 'the body ends before the JSON is complete',
+        text.trim() === '' ? `${what} is empty` : `${what} ends before the JSON is complete`,
       );
     }
     const char = text[i]!;
