@@ -95,6 +95,16 @@ test('a JSON syntax error in a form file is told by line and column, a trailing 
     'is not valid JSON: expected a property name in double quotes, at line 2, column 3',
   );
   assert.equal(
+    problemWith(t, `// Our join form\n${TEXT}`),
+    'is not valid JSON: a comment, which JSON does not allow, at line 1, column 1',
+  );
+  assert.equal(
+    problemWith(t, TEXT.replace('"version"', '/* raise on every change */ "version"')),
+    `is not valid JSON: a comment, which JSON does not allow, at line ${
+      TEXT.split('\n').findIndex((line) => line.includes('"version"')) + 1
+    }, column 3`,
+  );
+  assert.equal(
     problemWith(t, TEXT.slice(0, 200)),
     `is not valid JSON: the file ends before the JSON is complete, at line ${
       TEXT.slice(0, 200).split('\n').length

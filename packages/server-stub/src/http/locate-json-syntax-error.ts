@@ -24,6 +24,13 @@ const HEX = /^[0-9a-fA-F]{4}$/;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERALS = ['true', 'false', 'null'];
 
+/** Whether a comment starts at `offset`: hand-written JSON often has one, which JSON forbids. */
+function isComment(text: string, offset: number): boolean {
+  return text.startsWith('//', offset) || text.startsWith('/*', offset);
+}
+
+const COMMENT = 'a comment, which JSON does not allow';
+
 function at(text: string, offset: number, problem: string): JsonSyntaxError {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -93,7 +100,7 @@ export function locateJsonSyntaxError(
     const top = stack.at(-1);
     switch (expect) {
       case 'end':
-        return at(text, i, 'there is more after the JSON value');
+        return at(text, i, isComment(text, i) ? COMMENT : 'there is more after the JSON value');
       case 'colon':
         if (char !== ':') return at(text, i, "expected ':' after a property name");
         expect = 'value';
@@ -104,7 +111,8 @@ export function locateJsonSyntaxError(
         else if ((char === '}' && top === '{') || (char === ']' && top === '[')) {
           stack.pop();
           expect = afterValue();
-        } else
+        } else if (isComment(text, i)) return at(text, i, COMMENT);
+        else
           return at(
             text,
             i,
@@ -121,6 +129,7 @@ export function locateJsonSyntaxError(
           i += 1;
           continue;
         }
+        if (isComment(text, i)) return at(text, i, COMMENT);
         if (char !== '"') return at(text, i, 'expected a property name in double quotes');
         {
           const end = scanString(text, i);
@@ -159,9 +168,11 @@ export function locateJsonSyntaxError(
         return at(
           text,
           i,
-          /[a-z]/i.test(char)
-            ? 'expected true, false, null or a value in quotes'
-            : 'expected a value',
+          isComment(text, i)
+            ? COMMENT
+            : /[a-z]/i.test(char)
+              ? 'expected true, false, null or a value in quotes'
+              : 'expected a value',
         );
       }
       i += literal.length;
