@@ -291,6 +291,15 @@ describe('parseFormDefinition: problems across the form', () => {
       assertIssue(form, 'steps[1].id', `"${id}"`, 'every JavaScript object', 'step id');
       assertIssue(form, 'steps[0].fields[2].id', `"${id}"`, 'choose another field id');
     }
+    const form = designExample();
+    fields(form, 0)[2]!.id = 'toString';
+    assert.deepEqual(issuesOf(form), [
+      {
+        path: 'steps[0].fields[2].id',
+        message:
+          '"toString" is a name every JavaScript object already has, so a missing answer would be read as one; choose another field id',
+      },
+    ]);
   });
 
   it('rejects persist on a field whose answers are kept in the draft anyway', () => {
