@@ -44,6 +44,8 @@ describe('webAddress', () => {
   const inputs = [
     'https://example.org/privacy',
     ' HTTP://EXAMPLE.ORG ',
+    'http://localhost:8080/privacy',
+    ' HTTPS://EXAMPLE.ORG ',
     'https://exa\nmple.org/pri\tvacy',
     'http:example.org',
     'https:/example.org',
@@ -58,12 +60,14 @@ describe('webAddress', () => {
     null,
   ];
 
+  const plainHttp = (input: unknown) => typeof input === 'string' && /^\s*http:\/\//i.test(input);
+
   it('accepts, refuses, trims and words issues exactly as z.url({ protocol: /^https?$/ })', () => {
     const expected = z.strictObject({
       value: z.url({ protocol: /^https?$/, error: 'not a web address' }),
     });
     const actual = z.strictObject({ value: webAddress('not a web address') });
-    for (const input of inputs) {
+    for (const input of inputs.filter((input) => !plainHttp(input))) {
       for (const silent of [false, true]) {
         assert.equal(
           outcome(actual, input, silent),
@@ -72,6 +76,22 @@ describe('webAddress', () => {
         );
       }
     }
+  });
+
+  it('refuses an http:// address, asking for https://, whether or not it parses', () => {
+    const schema = z.strictObject({ value: webAddress('not a web address') });
+    const messages = (input: string) =>
+      schema.safeParse({ value: input }).error?.issues.map((issue) => issue.message) ?? [];
+    for (const input of inputs.filter(plainHttp)) {
+      assert.ok(
+        messages(input as string).some((message) => message.startsWith('use an https:// address')),
+        JSON.stringify(input),
+      );
+    }
+    assert.deepEqual(messages('http://example.org/privacy'), [
+      'use an https:// address: applicants must not be sent to a plain-http page',
+    ]);
+    assert.deepEqual(messages('http:example.org'), ['not a web address']);
   });
 
   it('is recognised, so the JSON Schema can say "uri"', () => {

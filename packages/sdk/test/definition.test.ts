@@ -211,6 +211,24 @@ describe('parseFormDefinition: structural problems', () => {
     assertIssue(form, 'organisation.privacyNoticeUrl', 'full web address', 'https://');
   });
 
+  it('rejects a plain-http privacy notice, which applicants would open from the consent', () => {
+    const form = designExample();
+    const organisation = form.organisation as Json;
+    for (const url of [
+      'http://example.se/integritet',
+      ' HTTP://example.org ',
+      'http://localhost/',
+    ]) {
+      organisation.privacyNoticeUrl = url;
+      assertIssue(form, 'organisation.privacyNoticeUrl', 'use an https:// address', 'plain-http');
+    }
+    organisation.privacyNoticeUrl = ' HTTPS://example.se/integritet ';
+    assert.equal(
+      parseFormDefinition(form).organisation.privacyNoticeUrl,
+      'HTTPS://example.se/integritet',
+    );
+  });
+
   it('rejects texts and an organisation name of only spaces, which would show as nothing', () => {
     const form = designExample();
     fields(form, 0)[0]!.label = '   ';
@@ -273,6 +291,15 @@ describe('parseFormDefinition: problems across the form', () => {
       assertIssue(form, 'steps[1].id', `"${id}"`, 'every JavaScript object', 'step id');
       assertIssue(form, 'steps[0].fields[2].id', `"${id}"`, 'choose another field id');
     }
+    const form = designExample();
+    fields(form, 0)[2]!.id = 'toString';
+    assert.deepEqual(issuesOf(form), [
+      {
+        path: 'steps[0].fields[2].id',
+        message:
+          '"toString" is a name every JavaScript object already has, so a missing answer would be read as one; choose another field id',
+      },
+    ]);
   });
 
   it('rejects persist on a field whose answers are kept in the draft anyway', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LOCALES } from '../src/definition/index.ts';
+import type { Locale } from '../src/definition/index.ts';
 import { ANSWER_PARTS, ISSUE_CODES } from '../src/engine/index.ts';
 import type { FieldIssue } from '../src/engine/index.ts';
 import { formatIssue, formatMessage, negotiateLocale, translations } from '../src/i18n/index.ts';
@@ -180,6 +181,35 @@ describe('formatIssue', () => {
     assert.equal(
       formatIssue({ field: 'h', code: 'too_small', params: { min: 1 } }, 'sv', 'Timmar'),
       'Timmar måste vara 1 eller mer',
+    );
+  });
+
+  it('writes the numbers in a message as the language does, as the review page does', () => {
+    const tooLarge = { field: 'lon', code: 'too_large', params: { max: 500_000 } } as const;
+    const tooSmall = { field: 'h', code: 'too_small', params: { min: 10_000.5 } } as const;
+    const tooLong = { field: 'q', code: 'too_long', params: { max: 10_000 } } as const;
+    const cases: [FieldIssue, Locale, string, string][] = [
+      [tooLarge, 'sv', 'Månadslön', 'Månadslön måste vara 500\u00a0000 eller mindre'],
+      [tooLarge, 'nb', 'Månedslønn', 'Månedslønn må være 500\u00a0000 eller mindre'],
+      [tooLarge, 'en', 'Monthly pay', 'Monthly pay must be 500,000 or less'],
+      [tooSmall, 'sv', 'Timmar', 'Timmar måste vara 10\u00a0000,5 eller mer'],
+      [tooSmall, 'nb', 'Timer', 'Timer må være 10\u00a0000,5 eller mer'],
+      [tooSmall, 'en', 'Hours', 'Hours must be 10,000.5 or more'],
+      [tooLong, 'en', 'Message', 'Message must be 10,000 characters or fewer'],
+    ];
+    for (const [issue, locale, label, expected] of cases) {
+      assert.equal(formatIssue(issue, locale, label), expected);
+    }
+    assert.match(formatIssue(tooLong, 'nb', 'Melding'), /^Melding .* 10\u00a0000 tegn$/);
+    // A year stays 2025, and a lower limit below zero keeps its minus sign.
+    const year = { field: 'y', code: 'too_small', params: { min: 2025 } } as const;
+    assert.equal(formatIssue(year, 'sv', 'År'), 'År måste vara 2025 eller mer');
+    assert.equal(formatIssue(year, 'en', 'Year'), 'Year must be 2025 or more');
+    const below = { field: 't', code: 'too_small', params: { min: -40 } } as const;
+    assert.equal(formatIssue(below, 'en', 'Temperature'), 'Temperature must be -40 or more');
+    assert.equal(
+      formatIssue(below, 'sv', 'Temperatur'),
+      'Temperatur måste vara \u221240 eller mer',
     );
   });
 

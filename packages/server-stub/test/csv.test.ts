@@ -24,3 +24,14 @@ test('quotes a semicolon, which Norwegian and Swedish spreadsheets split cells o
   assert.equal(csvCell('Smith;=1+2'), '"Smith;=1+2"');
   assert.equal(csvCell('pay; training'), '"pay; training"');
 });
+
+test("the README's recipe for a CRM gives back every value the guard changed", () => {
+  // The regular expression the README gives for stripping the guard, applied to a parsed cell.
+  const strip = (cell: string) => cell.replace(/^'(?=[=+\-@\t\r])/, '');
+  const unquote = (cell: string) =>
+    cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+  for (const value of ['+353 1 555 0123', '-0.5', '@branch', '=1+1', '\tTAB', 'Ada', "O'Brien"]) {
+    assert.equal(strip(unquote(csvCell(value))), value, JSON.stringify(value));
+  }
+  assert.equal(unquote(csvCell('+353 1 555 0123')), "'+353 1 555 0123", 'an international number');
+});

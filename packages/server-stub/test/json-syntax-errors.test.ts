@@ -31,6 +31,10 @@ test('a JSON syntax error is located by line and column, never quoting the body'
     ['{"a":01}', /number.*line 1, column 6\b/],
     ['{"a":"\\x"}', /escape.*line 1, column 7\b/],
     ["{'a':1}", /property name in double quotes.*line 1, column 2\b/],
+    ['// mail\n{"a":1}', /a comment, which JSON does not allow, at line 1, column 1\b/],
+    ['{"a":1 /* mail */}', /a comment, which JSON does not allow, at line 1, column 8\b/],
+    ['{"a":[1, // mail\n2]}', /a comment, which JSON does not allow, at line 1, column 10\b/],
+    ['{"a":1} // mail', /a comment, which JSON does not allow, at line 1, column 9\b/],
   ];
   for (const [body, where] of cases) {
     const { message } = await refusal(server, body);

@@ -99,24 +99,16 @@ function once<T>(
 }
 
 // `__proto__` does not start with a letter, so the id pattern already refuses it with its own message.
-function reserved(id: string | undefined, path: PathSegment[], advice: string): LocatedProblem[] {
+function reserved(id: string | undefined, path: PathSegment[], what: string): LocatedProblem[] {
   if (id === undefined) return [];
-  if (RESERVED_IDS.includes(id) && /^[A-Za-z]/.test(id)) {
-    return [
-      {
-        path,
-        message: `${quote(id)} is a name servers refuse as a key (it reaches JavaScript's object prototype)${advice}`,
-      },
-    ];
-  }
-  return INHERITED_IDS.includes(id)
-    ? [
-        {
-          path,
-          message: `${quote(id)} is a name every JavaScript object already has, so a missing answer would be read as one${advice}`,
-        },
-      ]
-    : [];
+  const why =
+    RESERVED_IDS.includes(id) && /^[A-Za-z]/.test(id)
+      ? `a name servers refuse as a key (it reaches JavaScript's object prototype)${
+          what == 'field' ? ', so an answer to this field could never be sent' : ''
+        }`
+      : INHERITED_IDS.includes(id) &&
+        'a name every JavaScript object already has, so a missing answer would be read as one';
+  return why ? [{ path, message: `${quote(id)} is ${why}; choose another ${what} id` }] : [];
 }
 
 function noField(id: string, known: ReadonlyMap<string, FieldSite>): string {
@@ -283,7 +275,7 @@ export function checkDefinitionSemantics(definition: unknown): LocatedProblem[] 
     const stepPath: PathSegment[] = ['steps', s];
     const stepId = text(step, 'id');
     const idPath = [...stepPath, 'id'];
-    problems.push(...reserved(stepId, idPath, '; choose another step id'));
+    problems.push(...reserved(stepId, idPath, 'step'));
     once(
       stepIds,
       stepId,
@@ -308,13 +300,7 @@ export function checkDefinitionSemantics(definition: unknown): LocatedProblem[] 
       fields.push(site);
       if (id === undefined) continue;
       const fieldIdPath = [...path, 'id'];
-      problems.push(
-        ...reserved(
-          id,
-          fieldIdPath,
-          ', so an answer to this field could never be sent; choose another field id',
-        ),
-      );
+      problems.push(...reserved(id, fieldIdPath, 'field'));
       once(
         byId,
         id,

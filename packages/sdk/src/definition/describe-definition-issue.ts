@@ -9,7 +9,7 @@ import {
   OrganisationSchema,
   StepDefinitionSchema,
 } from './form-definition.ts';
-import { quote, valueAt } from './json-path.ts';
+import { quote, quoteAll, valueAt } from './json-path.ts';
 import type { PathSegment } from './json-path.ts';
 import { LOCALES } from './locale.ts';
 
@@ -105,7 +105,7 @@ function allowedKeys(
 function unknownKey(root: unknown, parent: readonly PathSegment[], key: string): string {
   const allowed = allowedKeys(root, parent);
   if (allowed?.what === 'text') {
-    return `${quote(key)} is not a supported locale; use ${LOCALES.map((l) => `"${l}"`).join(', ')}`;
+    return `${quote(key)} is not a supported locale; use ${quoteAll(LOCALES)}`;
   }
   const suggestion = allowed && didYouMean(key, allowed.keys);
   if (suggestion) return `unknown key ${quote(key)}; did you mean "${suggestion}"?`;

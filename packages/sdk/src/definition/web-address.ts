@@ -29,11 +29,20 @@ const webAddressCheck = z.check<string>((payload) => {
 });
 
 /**
- * Zod schema of a full http or https address, trimmed, as `z.url({ protocol: /^https?$/ })`
- * checks it; `error` words its issue.
+ * Zod schema of a full https address, trimmed, as `z.url({ protocol: /^https?$/ })` checks it;
+ * `error` words its issue. An http:// address gets its own issue: applicants open these links from
+ * the form, and a plain-http page can be changed on its way to them.
  */
 export function webAddress(error: string): z.ZodMiniString<string> {
-  return z.string(error).check(webAddressCheck);
+  return z
+    .string(error)
+    .check(
+      webAddressCheck,
+      z.regex(
+        /^(?!\s*http:\/\/)/i,
+        'use an https:// address: applicants must not be sent to a plain-http page',
+      ),
+    );
 }
 
 /** Whether `schema` was made by {@link webAddress} (its JSON Schema format is "uri"). */

@@ -1,22 +1,9 @@
 import type { Locale } from '../definition/locale.ts';
-import type { AnswerPart, FieldIssue } from '../engine/issue-code.ts';
+import { ANSWER_PARTS } from '../engine/issue-code.ts';
+import type { FieldIssue } from '../engine/issue-code.ts';
 import { formatMessage } from './format-message.ts';
 import type { IssueMessageKey, Translation } from './translation.ts';
 import { translations } from './translations.ts';
-
-const PART_LABELS: Readonly<Record<AnswerPart, keyof Translation>> = {
-  day: 'day',
-  month: 'month',
-  year: 'year',
-  line1: 'addressLine1',
-  line2: 'addressLine2',
-  town: 'town',
-  postcode: 'postcode',
-  country: 'country',
-  accountHolder: 'accountHolder',
-  sortCode: 'sortCode',
-  accountNumber: 'accountNumber',
-};
 
 /**
  * A label as it reads inside a sentence: "First name" becomes "first name", but an
@@ -56,10 +43,10 @@ const SECOND_PERSON = /\byou/i;
 export function formatIssue(issue: FieldIssue, locale: Locale, fieldLabel: string): string {
   const t = translations[locale] ?? translations.en;
   const part = issue.params?.part;
-  const partLabel =
-    typeof part === 'string' && Object.hasOwn(PART_LABELS, part)
-      ? t[PART_LABELS[part as AnswerPart]]
-      : undefined;
+  // Each part is named by the translation of the same name; an address's lines as addressLine1, 2.
+  const partLabel = (ANSWER_PARTS as readonly unknown[]).includes(part)
+    ? t[(part as string).replace('line', 'addressLine') as keyof Translation]
+    : undefined;
   let label =
     typeof partLabel === 'string' && issue.code !== 'invalid_date' ? partLabel : fieldLabel;
   const key = messageKey(t, issue);
@@ -69,8 +56,18 @@ export function formatIssue(issue: FieldIssue, locale: Locale, fieldLabel: strin
     if (key === 'required.select') return t.selectOption;
   }
   if (question) label = t.theAnswer;
+  const values: Record<string, string | number> = { ...issue.params };
+  for (const name in values) {
+    // As the review page writes numbers: 500 000 in Swedish, but a year stays 2025.
+    if (typeof values[name] == 'number') {
+      values[name] = new Intl.NumberFormat(locale, {
+        useGrouping: 'min2',
+        maximumFractionDigits: 20,
+      }).format(values[name]);
+    }
+  }
   return formatMessage(t.issues[key], {
-    ...issue.params,
+    ...values,
     Label: label,
     label: inSentence(label, locale),
   });

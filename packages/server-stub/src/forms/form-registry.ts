@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseFormDefinition, type FormDefinition } from '@union-join/sdk';
 import type { Environment } from '../config.ts';
 import { FormLoadError } from '../errors.ts';
 import { resolveFormServerSettings, type FormServerSettings } from './form-server-settings.ts';
+import { readJsonFile } from './read-json-file.ts';
 
 /** A form the server serves: its checked public definition and its private settings. */
 export interface LoadedForm {
@@ -140,21 +141,4 @@ function loadFormFile(dir: string, name: string, env: Environment): LoadedForm {
     }
   }
   return form;
-}
-
-function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new FormLoadError(file, 'cannot be read', { cause });
-  }
-  try {
-    // Notepad and other Windows editors start a UTF-8 file with a byte order mark, which JSON
-    // forbids but a browser's fetch drops: such a file is meant as plain JSON.
-    return JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (cause) {
-    const detail = cause instanceof SyntaxError ? cause.message : 'invalid JSON';
-    throw new FormLoadError(file, `is not valid JSON (${detail})`, { cause });
-  }
 }

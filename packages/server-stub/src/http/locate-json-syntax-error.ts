@@ -24,6 +24,13 @@ const HEX = /^[0-9a-fA-F]{4}$/;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERALS = ['true', 'false', 'null'];
 
+/** Whether a comment starts at `offset`: hand-written JSON often has one, which JSON forbids. */
+function isComment(text: string, offset: number): boolean {
+  return text.startsWith('//', offset) || text.startsWith('/*', offset);
+}
+
+const COMMENT = 'a comment, which JSON does not allow';
+
 function at(text: string, offset: number, problem: string): JsonSyntaxError {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -67,10 +74,14 @@ function scanNumber(text: string, start: number): number | JsonSyntaxError {
 
 /**
  * Finds the first place where `text` is not JSON, for an error message that says where (line and
- * column) and what, without quoting the text. Undefined when `text` is JSON. One pass, no
- * recursion, so hostile nesting cannot exhaust the stack.
+ * column) and what, without quoting the text; `what` names the text in the problem ("the body is
+ * empty"). Undefined when `text` is JSON. One pass, no recursion, so hostile nesting cannot
+ * exhaust the stack.
  */
-export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+export function locateJsonSyntaxError(
+  text: string,
+  what = 'the body',
+): JsonSyntaxError | undefined {
   const stack: ('{' | '[')[] = [];
   let expect: Expect = 'value';
   let i = 0;
@@ -82,14 +93,14 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
       return at(
         text,
         i,
-        text.trim() === '' ? 'the body is empty' : 'the body ends before the JSON is complete',
+        text.trim() === '' ? `${what} is empty` : `${what} ends before the JSON is complete`,
       );
     }
     const char = text[i]!;
     const top = stack.at(-1);
     switch (expect) {
       case 'end':
-        return at(text, i, 'there is more after the JSON value');
+        return at(text, i, isComment(text, i) ? COMMENT : 'there is more after the JSON value');
       case 'colon':
         if (char !== ':') return at(text, i, "expected ':' after a property name");
         expect = 'value';
@@ -100,7 +111,8 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
         else if ((char === '}' && top === '{') || (char === ']' && top === '[')) {
           stack.pop();
           expect = afterValue();
-        } else
+        } else if (isComment(text, i)) return at(text, i, COMMENT);
+        else
           return at(
             text,
             i,
@@ -117,6 +129,7 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
           i += 1;
           continue;
         }
+        if (isComment(text, i)) return at(text, i, COMMENT);
         if (char !== '"') return at(text, i, 'expected a property name in double quotes');
         {
           const end = scanString(text, i);
@@ -155,9 +168,11 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
         return at(
           text,
           i,
-          /[a-z]/i.test(char)
-            ? 'expected true, false, null or a value in quotes'
-            : 'expected a value',
+          isComment(text, i)
+            ? COMMENT
+            : /[a-z]/i.test(char)
+              ? 'expected true, false, null or a value in quotes'
+              : 'expected a value',
         );
       }
       i += literal.length;
