@@ -91,6 +91,26 @@ describe('parseFormDefinition: structural problems', () => {
     );
   });
 
+  it('suggests "choice" or "multi-choice" for the names other form tools give a list of options', () => {
+    for (const type of [
+      'select',
+      'radio',
+      'Dropdown',
+      'drop-down',
+      'radios',
+      'checkboxes',
+      'multiselect',
+    ]) {
+      const form = designExample();
+      fields(form, 1)[0]!.type = type;
+      assertIssue(
+        form,
+        'steps[1].fields[0].type',
+        `unknown field type "${type}"; did you mean "choice" or "multi-choice"?`,
+      );
+    }
+  });
+
   it('suggests the type meant when two letters of a short one are swapped', () => {
     const form = designExample();
     fields(form, 0)[0]!.type = 'txet';
@@ -169,6 +189,23 @@ describe('parseFormDefinition: structural problems', () => {
     delete steps(form)[1]!.title;
     assertIssue(form, 'steps[0].fields[0].label', 'required, but missing', 'label');
     assertIssue(form, 'steps[1].title', 'required, but missing');
+  });
+
+  it('shows how to write an option given as a plain text', () => {
+    const form = designExample();
+    fields(form, 1)[0]!.options = ['full', { value: 'part', label: 'Part' }, 7];
+    for (const [i, got] of [
+      [0, 'the text "full"'],
+      [2, 'the number 7'],
+    ] as const) {
+      assertIssue(
+        form,
+        `steps[1].fields[0].options[${i}]`,
+        `expected an object in curly braces, got ${got}; each option is like {"value": "full", "label": "Full"}`,
+      );
+    }
+    const atOptions = issuesOf(form).filter((issue) => issue.path.includes('.options'));
+    assert.equal(atOptions.length, 2, JSON.stringify(atOptions));
   });
 
   it('rejects a choice or multi-choice without options', () => {

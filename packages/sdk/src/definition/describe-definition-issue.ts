@@ -29,6 +29,8 @@ export const DEFAULT_MESSAGE = '\u0000';
 /** Unknown keys named per object; the rest are counted. */
 const MAX_UNKNOWN_KEYS_NAMED = 10;
 
+// What other form tools call a list of options: here a choice, or a multi-choice.
+const OPTION_CONTROLS = /^(multi-?)?(select|radio|drop-?down|checkboxes)/i;
 const TEXT_KEYS = new Set(['label', 'title', 'hint', 'description']);
 const EXPECTED: Readonly<Record<string, string>> = {
   string: 'a text in quotes',
@@ -38,12 +40,13 @@ const EXPECTED: Readonly<Record<string, string>> = {
   array: 'a list in square brackets',
   object: 'an object in curly braces',
 };
+const OPTION_EXAMPLE = '{"value": "full", "label": "Full"}';
 const MISSING_HINTS: Readonly<Record<string, string>> = {
   id: 'give it a short unique id',
   type: `choose one of ${FIELD_TYPES.map((t) => `"${t}"`).join(', ')}`,
   label: 'every field needs a label, the question shown to the applicant',
   title: 'every step needs a title, the heading of its page',
-  options: 'list the options, like [{"value": "full", "label": "Full"}]',
+  options: `list the options, like [${OPTION_EXAMPLE}]`,
   purpose: 'name what the consent is for, like "newsletter"',
   country: 'name the country, like "GB"',
   locales: 'list the languages of the form, like ["en"]',
@@ -118,7 +121,9 @@ function unknownFieldType(value: unknown): string {
   if (typeof value !== 'string') {
     return `expected a field type such as "text", got ${describeValue(value)}`;
   }
-  const suggestion = didYouMean(value, FIELD_TYPES);
+  const suggestion = OPTION_CONTROLS.test(value)
+    ? 'choice" or "multi-choice'
+    : didYouMean(value, FIELD_TYPES);
   return suggestion
     ? `unknown field type ${quote(value)}; did you mean "${suggestion}"?`
     : `unknown field type ${quote(value)}; use one of ${FIELD_TYPES.join(', ')}`;
@@ -186,7 +191,10 @@ export function describeDefinitionIssues(
           path,
           message: custom
             ? `${custom}; got ${got}`
-            : `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${got}`,
+            : `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${got}${
+                // Other form tools list options as plain texts.
+                path.at(-2) == 'options' ? `; each option is like ${OPTION_EXAMPLE}` : ''
+              }`,
         });
         break;
       case 'invalid_value': {
