@@ -61,7 +61,9 @@
 // messages marked as English (51,273).
 // 51,400 -> 51,600: an application queued before the device's storage was cleared is kept by the
 // page that queued it and still sent, where it was lost while the page said it was saved; and
-// the queued notice no longer promises a private window keeps it (51,504 measured).
+// the queued notice no longer promises a private window keeps it (51,504 measured). Then numbers
+// in messages formatted for the language, a privacy notice on plain http refused, "select" or
+// "radio" as a field type and options as plain strings answered with what to write (51,556).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
