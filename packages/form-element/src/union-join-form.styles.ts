@@ -387,7 +387,8 @@ export const styles = css`
     transform: translateY(1px);
   }
 
-  [part~='button'][aria-disabled='true'] {
+  [part~='button'][aria-disabled='true'],
+  .link[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
   }

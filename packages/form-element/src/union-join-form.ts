@@ -343,10 +343,16 @@ export class UnionJoinForm extends LitElement {
     return html`<button
       type="button"
       class="link back"
-      @click=${() => this.#history.back() || this.#journey.back()}
+      aria-disabled=${this.#sending() ? 'true' : nothing}
+      @click=${() => this.#sending() || this.#history.back() || this.#journey.back()}
     >
       ${this.#t().back}
     </button>`;
+  }
+
+  /** While the application is on its way, no page may change: a correction would not go with it. */
+  #sending(): boolean {
+    return this.#submission.status === 'sending';
   }
 
   #renderProgress(): TemplateResult | typeof nothing {
@@ -490,7 +496,8 @@ export class UnionJoinForm extends LitElement {
                     <button
                       type="button"
                       class="link"
-                      @click=${() => this.#journey.change(field.id)}
+                      aria-disabled=${sending ? 'true' : nothing}
+                      @click=${() => this.#sending() || this.#journey.change(field.id)}
                     >
                       ${t.change}<span class="visually-hidden"> ${label}</span>
                     </button>

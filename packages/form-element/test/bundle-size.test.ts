@@ -64,13 +64,15 @@
 // the queued notice no longer promises a private window keeps it (51,504 measured). Then numbers
 // in messages formatted for the language, a privacy notice on plain http refused, "select" or
 // "radio" as a field type and options as plain strings answered with what to write (51,556).
+// 51,600 -> 51,800: Back and Change do nothing while the application is on its way, where a
+// correction made then was dropped and "Application sent" shown over it (51,688 measured).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 51_600;
+const CEILING_BYTES = 51_800;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {

@@ -202,6 +202,35 @@ describe('<union-join-form> submission', () => {
       await expect(el).to.be.accessible();
     });
 
+  it('keeps Change and Back from opening a step while the application is on its way', async () => {
+    let answer: (() => void) | undefined;
+    worker.use(
+      http.post(APPLICATIONS, async () => {
+        await new Promise<void>((resolve) => (answer = resolve));
+        return HttpResponse.json(
+          { id: 'EWU-5', receivedAt: '2025-01-01T10:00:00Z' },
+          { status: 201 },
+        );
+      }),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    send(el);
+    await until(() => answer !== undefined, 'the request');
+    await el.updateComplete;
+    // A correction made now could not go with the application already sent.
+    const change = $<HTMLButtonElement>(el, '.summary button');
+    const back = $<HTMLButtonElement>(el, 'button.back');
+    expect(change.getAttribute('aria-disabled')).to.equal('true');
+    expect(back.getAttribute('aria-disabled')).to.equal('true');
+    change.click();
+    back.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Check your answers');
+    answer?.();
+    await until(() => heading(el) === 'Application sent', 'the confirmation');
+  });
+
   it('maps a 422 on a consent record to the consent field', async () => {
     worker.use(
       http.post(APPLICATIONS, () =>
