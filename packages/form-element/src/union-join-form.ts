@@ -145,8 +145,8 @@ export class UnionJoinForm extends LitElement {
     this.#history = new HistoryController(this, this.#journey, () =>
       this.#journey.view?.kind === 'confirmation' || this.#outbox.queued
         ? 'sent'
-        : this.#drafts.offer
-          ? 'offer'
+        : this.#drafts.offer || this.#sending()
+          ? 'stay'
           : undefined,
     );
     this.#drafts.focusAfterRender = (selector) => this.#focus.focusAfterRender(selector);

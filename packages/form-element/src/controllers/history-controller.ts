@@ -18,8 +18,11 @@ interface Entry {
 let forms = 0;
 const PREFIX = 'union-join-form-';
 
-/** What the form is doing that history must not change: sent (or queued), or offering a draft. */
-export type HistoryHold = 'sent' | 'offer' | undefined;
+/**
+ * What the form is doing that history must not change: sent (or queued); or staying on the page
+ * it shows, because it offers a draft or an application is on its way.
+ */
+export type HistoryHold = 'sent' | 'stay' | undefined;
 
 /** The entries of every form on the page in a history state, without the page's own keys. */
 function formEntries(state: unknown): Record<string, Entry> {
@@ -103,7 +106,7 @@ export class HistoryController implements ReactiveController {
       this.#leaving = entry !== undefined;
       return;
     }
-    if (hold === 'offer') return;
+    if (hold === 'stay') return;
     // No entry of this form: back where it began, on its first page.
     const here = pageOf(this.#journey.view);
     const first = entry === undefined && this.#journey.position().index === 0;

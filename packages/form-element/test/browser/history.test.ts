@@ -119,6 +119,31 @@ describe('<union-join-form> and the browser’s Back and Forward buttons', () =>
     await browser(el, 'back', 'Check your answers');
   });
 
+  it("stays on the review while the application is on its way, whatever the browser's Back does", async () => {
+    let answer: (() => void) | undefined;
+    worker.use(
+      http.post('/v1/forms/example-union/applications', async () => {
+        await new Promise<void>((resolve) => (answer = resolve));
+        return HttpResponse.json(
+          { id: 'EWU-5', receivedAt: new Date().toISOString() },
+          { status: 201 },
+        );
+      }),
+    );
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    button(el, 'Send application').click();
+    await until(() => answer !== undefined, 'the request');
+    const popped = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
+    history.back();
+    await popped;
+    await el.updateComplete;
+    // A step opened now would take a correction that cannot go with the application.
+    expect(heading(el)).to.equal('Check your answers');
+    answer?.();
+    await until(() => heading(el) === 'Application sent', 'the confirmation');
+  });
+
   it('never reopens a sent application: Back from the confirmation leaves the form as it is', async () => {
     worker.use(
       http.post('/v1/forms/example-union/applications', () =>
