@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFormDefinition } from '../src/definition/index.ts';
-import { createDraftStore, createMemoryDraftStorage } from '../src/drafts/index.ts';
+import { REVIEW_STEP, createDraftStore, createMemoryDraftStorage } from '../src/drafts/index.ts';
 import type { Answers } from '../src/application/index.ts';
 import { draftDefinitionJson, fullAnswers } from './drafts-fixtures.ts';
 
@@ -17,6 +17,14 @@ function setup(start = Date.UTC(2025, 0, 1)) {
 }
 
 describe('draft store', () => {
+  it('keeps "Check your answers" as the place the applicant left, and no unknown step', async () => {
+    const { drafts } = setup();
+    await drafts.saveDraft(definition, { stepId: REVIEW_STEP, answers });
+    assert.equal((await drafts.restoreDraft(definition))?.stepId, '#review');
+    await drafts.saveDraft(definition, { stepId: '#elsewhere', answers });
+    assert.equal((await drafts.restoreDraft(definition))?.stepId, undefined);
+  });
+
   it('restores the step and the persistable answers', async () => {
     const { drafts } = setup();
     await drafts.saveDraft(definition, {

@@ -17,6 +17,7 @@ import {
   openDraftStorage,
   type DraftStorage,
   type RestoredDraft,
+  REVIEW_STEP,
 } from '@union-join/sdk/drafts';
 import { UnionJoinResumeEvent } from '../events/resume-event.ts';
 import { relativeTime } from '../internal/relative-time.ts';
@@ -163,7 +164,7 @@ export class DraftsController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** "Continue your application": puts the draft's answers back and opens the step it was on. */
+  /** "Continue your application": puts the draft's answers back and opens the page it was on. */
   resume(): void {
     const draft = this.#offer;
     const session = this.#host.session;
@@ -182,7 +183,8 @@ export class DraftsController implements ReactiveController {
     // An answer not kept on the device (an identity number, bank details), optional ones too, is
     // asked for again on its own step, before the step the applicant left off on.
     const steps = session.visibleSteps();
-    const left = steps.findIndex((step) => step.id === draft.stepId);
+    const review = draft.stepId === REVIEW_STEP && this.#journey.hasReview;
+    const left = review ? steps.length : steps.findIndex((step) => step.id === draft.stepId);
     const stepId = (
       steps
         .slice(0, left)
@@ -192,7 +194,9 @@ export class DraftsController implements ReactiveController {
             session.visibleFields(step.id).some((field) => draft.unkept.includes(field.id)),
         ) ?? steps[Math.max(0, left)]
     )?.id;
+    // Left on "Check your answers", with every step still complete: back there.
     if (stepId) this.#journey.showStep(stepId);
+    else if (review) this.#journey.showReview();
     this.#host.requestUpdate();
   }
 
@@ -331,7 +335,10 @@ export class DraftsController implements ReactiveController {
     const session = this.#host.session;
     if (!this.#saving || !definition || !session || session.definition !== definition) return;
     const drafts = createDraftStore(await this.storage());
-    const stepId = this.#journey.currentStep?.id ?? this.#stepId;
+    const stepId =
+      this.#journey.view?.kind === 'review'
+        ? REVIEW_STEP
+        : (this.#journey.currentStep?.id ?? this.#stepId);
     const answers = session.persistableAnswers();
     const input = {
       answers,

@@ -29,6 +29,7 @@ import {
   textOf,
   type,
   fillAboutYou,
+  answerToReview,
 } from './fixtures/helpers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -74,6 +75,20 @@ async function offered(el: UnionJoinForm): Promise<void> {
 
 describe('<union-join-form> drafts', () => {
   useMockApi();
+
+  it('resumes on "Check your answers" when that is where the applicant left', async () => {
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    expect(heading(el)).to.equal('Check your answers');
+    leavePage();
+    await eventually(async () => (await deviceText()).includes('#review'), 'the draft');
+    el.remove();
+    const next = await reopen(exampleUnion);
+    await offered(next);
+    button(next, 'Continue your application').click();
+    await next.updateComplete;
+    expect(heading(next)).to.equal('Check your answers');
+  });
 
   it('offers an unfinished application after a reload and restores its step and answers', async () => {
     await leaveOnSecondStep();

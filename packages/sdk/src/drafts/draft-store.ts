@@ -32,8 +32,15 @@ export interface DraftRecord {
   expiresAt: number;
 }
 
+/**
+ * The `stepId` of a draft saved on "Check your answers", which is no step (a step id starts with a
+ * letter, so none can be this).
+ */
+export const REVIEW_STEP = '#review';
+
 /** What the form saves: the step shown, `session.persistableAnswers()` and `session.consentAt()`. */
 export interface DraftInput {
+  /** The step on screen, or {@link REVIEW_STEP}; another id the form does not have is dropped. */
   stepId?: string;
   answers: Answers;
   /** When each granted consent was given (ISO 8601), by consent field id. */
@@ -269,7 +276,8 @@ function unkeptFields(definition: FormDefinition, raw: unknown): string[] {
 }
 
 function existingStep(definition: FormDefinition, stepId: unknown): string | undefined {
-  return typeof stepId === 'string' && definition.steps.some((step) => step.id === stepId)
+  return typeof stepId === 'string' &&
+    (stepId === REVIEW_STEP || definition.steps.some((step) => step.id === stepId))
     ? stepId
     : undefined;
 }
