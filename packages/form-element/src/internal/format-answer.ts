@@ -5,7 +5,7 @@ import type {
   LocalizedText,
   Translation,
 } from '@union-join/sdk';
-import { parseSwedishPersonnummer, postcodeFirst } from '@union-join/sdk';
+import { formatNumber, parseSwedishPersonnummer, postcodeFirst } from '@union-join/sdk';
 
 /**
  * The language tag for dates and numbers (Intl) per locale: the region these forms are made for
@@ -64,13 +64,7 @@ export function formatAnswer(
       );
     }
     case 'number':
-      return typeof value === 'number'
-        ? // A year stays 2019, not 2,019; every typed decimal is shown, not rounded to three.
-          new Intl.NumberFormat(formatTag, {
-            useGrouping: 'min2',
-            maximumFractionDigits: 20,
-          }).format(value)
-        : String(value);
+      return typeof value === 'number' ? formatNumber(value, formatTag) : String(value);
     case 'choice':
       return optionLabel(field, String(value), text);
     case 'multi-choice': {

@@ -2,6 +2,7 @@ import type { Locale } from '../definition/locale.ts';
 import { ANSWER_PARTS } from '../engine/issue-code.ts';
 import type { FieldIssue } from '../engine/issue-code.ts';
 import { formatMessage } from './format-message.ts';
+import { formatNumber } from './format-number.ts';
 import type { IssueMessageKey, Translation } from './translation.ts';
 import { translations } from './translations.ts';
 
@@ -58,13 +59,8 @@ export function formatIssue(issue: FieldIssue, locale: Locale, fieldLabel: strin
   if (question) label = t.theAnswer;
   const values: Record<string, string | number> = { ...issue.params };
   for (const name in values) {
-    // As the review page writes numbers: 500 000 in Swedish, but a year stays 2025.
-    if (typeof values[name] == 'number') {
-      values[name] = new Intl.NumberFormat(locale, {
-        useGrouping: 'min2',
-        maximumFractionDigits: 20,
-      }).format(values[name]);
-    }
+    const value = values[name];
+    if (typeof value === 'number') values[name] = formatNumber(value, locale);
   }
   return formatMessage(t.issues[key], {
     ...values,

@@ -5,4 +5,5 @@ export { sv } from './sv.ts';
 export { translations } from './translations.ts';
 export { formatMessage } from './format-message.ts';
 export { formatIssue } from './format-issue.ts';
+export { formatNumber } from './format-number.ts';
 export { negotiateLocale } from './negotiate-locale.ts';
