@@ -317,7 +317,12 @@ export class OutboxController implements ReactiveController {
             )}
           </div>`
         : nothing;
-    return html`${earlier}${offline}`;
+    // Until it is sent: the same person filling the form in again would be sent twice.
+    const waiting =
+      this.#earlier.size > 0 && filling
+        ? html`<div class="notice info"><p>${t.earlierWaiting}</p></div>`
+        : nothing;
+    return html`${waiting}${earlier}${offline}`;
   }
 
   /**
@@ -498,6 +503,8 @@ export class OutboxController implements ReactiveController {
       return false;
     }
     this.#copies.delete(message.id);
+    // A refused earlier application comes back, with its answers, the next time the form opens.
+    if (this.#earlier.delete(message.id)) this.#host.requestUpdate();
     if (!this.#waiting.delete(message.id)) return false;
     this.#settled.add(message.id);
     if (message.type === 'delivered') {

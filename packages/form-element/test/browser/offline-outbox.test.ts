@@ -330,6 +330,31 @@ describe('<union-join-form> offline outbox', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says on the new form that the earlier application still waits, until it is sent', async () => {
+    const backend = fakeBackend();
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    await sendOffline(el);
+    button(el, 'Start a new application').click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('About you');
+    const waiting = () =>
+      $$(el, '.notice')
+        .map((notice) => textOf(notice))
+        .join(' | ');
+    expect(waiting()).to.contain(
+      'An earlier application from this device is waiting to be sent. It will be sent automatically: fill in this form only for someone else.',
+    );
+    await expect(el).to.be.accessible();
+    await fillAboutYou(el);
+    await continueOn(el);
+    expect(waiting(), 'on every page of the new application').to.contain('An earlier application');
+    await goOnline();
+    await eventually(() => backend.stored.size === 1, 'the earlier one delivered');
+    await eventually(() => !waiting().includes('An earlier application'), 'the notice gone');
+    expect(waiting()).to.contain('Your saved application has been sent.');
+  });
+
   it('says when an earlier queued application is sent while a new one is being filled in', async () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
@@ -362,8 +387,12 @@ describe('<union-join-form> offline outbox', () => {
     }
     await type(el, 'uj-givenName', 'Mary');
     await goOnline();
-    await eventually(() => $$(el, '.notice.info p').length === 2, 'both named');
-    const shown = $$(el, '.notice.info p').map((p) => textOf(p));
+    const sent = () =>
+      $$(el, '.notice.info p')
+        .map((p) => textOf(p))
+        .filter((text) => text.startsWith('Your saved application has been sent.'));
+    await eventually(() => sent().length === 2, 'both named');
+    const shown = sent();
     const ids = [...backend.stored.values()].map((entry) => entry.id);
     expect(ids).to.have.length(2);
     for (const id of ids) {

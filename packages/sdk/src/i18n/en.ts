@@ -80,6 +80,8 @@ export const en: Translation = {
   queuedRetryTitle: 'Your application is saved and will be sent automatically',
   queuedRetryBody: 'The server could not take your application just now.',
   queuedSent: 'Your saved application has been sent.',
+  earlierWaiting:
+    'An earlier application from this device is waiting to be sent. It will be sent automatically: fill in this form only for someone else.',
   startNewApplication: 'Start a new application',
 
   resumeTitle: 'You have an unfinished application from {when}',

@@ -82,6 +82,8 @@ export const nb: Translation = {
   queuedRetryTitle: 'Søknaden er lagret og sendes automatisk',
   queuedRetryBody: 'Serveren kunne ikke ta imot søknaden akkurat nå.',
   queuedSent: 'Den lagrede søknaden er sendt.',
+  earlierWaiting:
+    'En tidligere søknad fra denne enheten venter på å bli sendt. Den sendes automatisk: fyll bare ut dette skjemaet for en annen person.',
   startNewApplication: 'Start en ny søknad',
 
   resumeTitle: 'Du har en søknad som ikke er ferdig, lagret {when}',

@@ -82,6 +82,8 @@ export const sv: Translation = {
   queuedRetryTitle: 'Ansökan är sparad och skickas automatiskt',
   queuedRetryBody: 'Servern kunde inte ta emot ansökan just nu.',
   queuedSent: 'Den sparade ansökan är skickad.',
+  earlierWaiting:
+    'En tidigare ansökan från den här enheten väntar på att skickas. Den skickas automatiskt: fyll bara i det här formuläret för en annan person.',
   startNewApplication: 'Påbörja en ny ansökan',
 
   resumeTitle: 'Du har en ansökan som inte är klar, sparad {when}',

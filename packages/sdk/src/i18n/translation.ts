@@ -163,6 +163,8 @@ export interface Translation {
   queuedRetryBody: string;
   /** A saved application was sent. */
   queuedSent: string;
+  /** On a new application while an earlier one from this device still waits to be sent. */
+  earlierWaiting: string;
   /** Button under the queued notice and the confirmation: another application on this device. */
   startNewApplication: string;
 
