@@ -68,13 +68,15 @@
 // correction made then was dropped and "Application sent" shown over it (51,688 measured). Then
 // a new application started while an earlier one waits says so until it is sent, where the same
 // person filling it in again was stored twice (51,786).
+// 51,800 -> 52,000: a step opened by a Change link returns to the review after the browser's Back
+// and Forward too, where it went on to the next step (51,846 measured).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 51_800;
+const CEILING_BYTES = 52_000;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {

@@ -10,6 +10,8 @@ import {
 interface Entry {
   kind: 'step' | 'review' | 'ineligible';
   stepId?: string;
+  /** A step opened by a Change link: its Continue returns to the review. */
+  change?: true;
   /** The page of the entry this one was pushed over; none when that entry had no page of this form. */
   from?: string;
 }
@@ -77,6 +79,7 @@ export class HistoryController implements ReactiveController {
     const entries = formEntries(history.state);
     const entry: Entry = { kind: view.kind };
     if (view.kind === 'step') entry.stepId = view.stepId;
+    if (view.kind === 'step' && this.#journey.returnsToReview) entry.change = true;
     const from = pageOf(entries[this.#key]);
     if (from) entry.from = from;
     history.pushState({ ...entries, [this.#key]: entry }, '');
@@ -113,7 +116,7 @@ export class HistoryController implements ReactiveController {
     if (here === pageOf(entry) || first || entry?.kind === 'ineligible') return;
     this.#quietly(() => {
       if (entry?.kind === 'review') this.#journey.showReview();
-      else this.#journey.showStep(entry?.stepId);
+      else this.#journey.showStep(entry?.stepId, entry?.change === true);
     });
   };
 

@@ -206,11 +206,15 @@ export class JourneyController implements ReactiveController {
     this.#show({ kind: 'step', stepId: step.id }, { field: fieldId });
   }
 
-  /** Opens step `stepId`, e.g. where a restored draft left off; the first step if it is not asked. */
-  showStep(stepId: string | undefined): void {
+  /**
+   * Opens step `stepId`, e.g. where a restored draft left off; the first step if it is not asked.
+   * `fromReview`: it was opened by a Change link (history brings it back), so Continue returns to
+   * the review.
+   */
+  showStep(stepId: string | undefined, fromReview = false): void {
     const steps = this.#visibleSteps();
     const step = steps.find((s) => s.id === stepId) ?? steps[0];
-    this.#returnToReview = false;
+    this.#returnToReview = fromReview && step?.id === stepId;
     if (step) this.#show({ kind: 'step', stepId: step.id }, 'heading');
     else this.showReview();
   }

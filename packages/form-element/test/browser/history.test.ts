@@ -119,6 +119,17 @@ describe('<union-join-form> and the browser’s Back and Forward buttons', () =>
     await browser(el, 'back', 'Check your answers');
   });
 
+  it('remembers a Change step through the browser’s Back and Forward: Continue returns to the review', async () => {
+    const el = await mount(exampleUnion);
+    await answerToReview(el);
+    $$<HTMLButtonElement>(el, '.summary button.link')[2]!.click();
+    await el.updateComplete;
+    await browser(el, 'back', 'Check your answers');
+    await browser(el, 'forward', 'About you');
+    await continueOn(el);
+    expect(heading(el)).to.equal('Check your answers');
+  });
+
   it("stays on the review while the application is on its way, whatever the browser's Back does", async () => {
     let answer: (() => void) | undefined;
     worker.use(
