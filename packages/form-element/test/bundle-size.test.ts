@@ -69,7 +69,8 @@
 // a new application started while an earlier one waits says so until it is sent, where the same
 // person filling it in again was stored twice (51,786).
 // 51,800 -> 52,000: a step opened by a Change link returns to the review after the browser's Back
-// and Forward too, where it went on to the next step (51,846 measured).
+// and Forward too, where it went on to the next step (51,846 measured). Then a tall step's heading
+// shown again over the scroll the browser restores after Back at 360 px (51,935).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

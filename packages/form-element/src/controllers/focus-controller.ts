@@ -16,11 +16,26 @@ export class FocusController implements ReactiveController {
   #pending: string | undefined;
   #placement: Placement | undefined;
   #announcement = (): string => '';
+  /** The page changed in answer to the browser's Back or Forward, in this task. */
+  #popped = false;
 
   constructor(host: FocusHost) {
     this.#host = host;
     host.addController(this);
   }
+
+  hostConnected(): void {
+    addEventListener('popstate', this.#onPop);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('popstate', this.#onPop);
+  }
+
+  #onPop = (): void => {
+    this.#popped = true;
+    setTimeout(() => (this.#popped = false));
+  };
 
   /** The text of the live region, worked out when read, so it says what the render shows. */
   get announcement(): string {
@@ -70,9 +85,28 @@ export class FocusController implements ReactiveController {
     if (this.#placement === 'field' && this.focusNow(selector)) return;
     const target = this.#host.renderRoot.querySelector<HTMLElement>(selector);
     if (!target) return;
+    const placement = this.#placement;
+    this.#reveal(target, placement);
+    target.focus({ preventScroll: true });
+    // After Back or Forward the browser restores the scroll that history entry had (Continue at
+    // the bottom of a tall step), once the page has changed: the heading is shown again over it.
+    if (this.#popped) {
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const box = target.getBoundingClientRect();
+          if (target.isConnected && (box.top < 0 || box.bottom > innerHeight)) {
+            this.#reveal(target, placement);
+          }
+        }),
+      );
+    }
+  }
+
+  /** Scrolls the page so that `target` and, when they fit, the form's top are in view. */
+  #reveal(target: HTMLElement, placement: Placement | undefined): void {
     const behavior = this.#scrollBehaviour();
     const first =
-      this.#placement === 'top' ? target.firstElementChild?.getBoundingClientRect() : undefined;
+      placement === 'top' ? target.firstElementChild?.getBoundingClientRect() : undefined;
     const box = target.getBoundingClientRect();
     const top = this.#host.getBoundingClientRect().top;
     if (first && (first.top < 0 || first.bottom > innerHeight)) {
@@ -84,7 +118,6 @@ export class FocusController implements ReactiveController {
       // A target far down the element (a question under the step) is brought into view itself.
       target.scrollIntoView({ block: 'nearest', behavior });
     }
-    target.focus({ preventScroll: true });
   }
 
   #scrollBehaviour(): ScrollBehavior {

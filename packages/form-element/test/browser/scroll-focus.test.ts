@@ -109,6 +109,24 @@ describe('<union-join-form> focus moved into view on a phone', () => {
     expect(el.getBoundingClientRect().top, 'the top of the form in view').to.be.at.least(0);
   });
 
+  it("shows a tall step's heading after the browser's Back, over the scroll the browser restores", async () => {
+    await setViewport({ width: 360, height: 640 });
+    const el = await mount(tallFirstStep);
+    contentBelow(el);
+    await fillAboutYou(el);
+    const next = $<HTMLButtonElement>(el, 'button[type="submit"]');
+    next.scrollIntoView({ block: 'end' });
+    next.click();
+    await expectFocusInView(el, 'uj-heading');
+    history.back();
+    await eventually(() => el.shadowRoot?.querySelector('#uj-givenName') != null, 'step one');
+    // The browser restores the entry's scroll (Continue at the bottom) after the page changed.
+    for (let frame = 0; frame < 5; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await expectFocusInView(el, 'uj-heading');
+  });
+
   it('shows the box an error link focuses at 200 % text, 320 px wide, under a tall label', async () => {
     await setViewport({ width: 320, height: 640 });
     document.documentElement.style.fontSize = '200%';
