@@ -222,6 +222,13 @@ export class SubmissionController implements ReactiveController {
     const validation = error instanceof ValidationError;
     const kind = validation ? UnionJoinErrorKind.validation : UnionJoinErrorKind.submit;
     this.#host.dispatchEvent(new UnionJoinErrorEvent(kind, error));
+    // Too young by the server's date (the device clock is wrong, or the union raised its minimum
+    // age while the application was queued): the page for that, not answers to check.
+    if (validation && error.issues.some((issue) => issue.code === 'ineligible')) {
+      this.#setStatus('idle');
+      this.#journey.showIneligible();
+      return;
+    }
     if (validation) {
       const { fieldIssues } = mapServerIssues(session, application, error.issues);
       const first = fieldIssues[0];

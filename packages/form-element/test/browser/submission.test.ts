@@ -250,6 +250,34 @@ describe('<union-join-form> submission', () => {
     expect($(el, '.error-summary a').getAttribute('href')).to.equal('#uj-newsletter');
   });
 
+  it('shows "You cannot join online" when the server finds the applicant too young (a fast device clock)', async () => {
+    worker.use(
+      http.post(APPLICATIONS, () =>
+        HttpResponse.json(
+          {
+            error: 'validation_failed',
+            issues: [
+              {
+                path: ['answers', 'birthDate'],
+                code: 'ineligible',
+                message: 'The applicant must be at least 16 years old to join online',
+                params: { reason: 'under_minimum_age', minimumAge: 16 },
+              },
+            ],
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    send(el);
+    await until(() => heading(el) === 'You cannot join online', 'the page for the too young');
+    expect(textOf(root(el))).to.contain('You need to be 16 or older to join Example Workers Union online');
+    expect(textOf(root(el))).not.to.contain('Some of your answers were not accepted');
+    await expect(el).to.be.accessible();
+  });
+
   it('reports a network failure with a retry that reuses the idempotency key', async () => {
     const keys: (string | null)[] = [];
     let online = false;
