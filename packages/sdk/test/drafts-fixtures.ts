@@ -12,7 +12,8 @@ export type Scripted =
   | 'accept-then-lose-response'
   | 'network-error'
   | 'rejected'
-  | 'rate-limited';
+  | 'rate-limited'
+  | 'not-found';
 
 /** A fake server and a client talking to it. */
 export interface FakeServer {
@@ -46,6 +47,7 @@ export function createFakeServer(latencyMs = 5): FakeServer {
             throw new ConnectionError({ cause: new TypeError('fetch') });
           if (next === 'unavailable') throw ApiError.from(503, { error: 'unavailable' });
           if (next === 'rate-limited') throw ApiError.from(429, { error: 'rate_limited' });
+          if (next === 'not-found') throw ApiError.from(404, { error: 'not_found' });
           if (next === 'rejected') {
             throw ApiError.from(422, {
               error: 'validation_failed',

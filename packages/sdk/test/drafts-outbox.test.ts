@@ -392,6 +392,46 @@ describe('outbox sender', () => {
     });
   }
 
+  it('keeps retrying a form the server does not find (taken down a while, a typo in its file) for a week, then marks it failed', async () => {
+    const server = createFakeServer();
+    const day = 24 * 60 * 60 * 1000;
+    let time = 1_000_000;
+    const outbox = createOutbox(createMemoryDraftStorage(), { now: () => time });
+    await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const sender = createOutboxSender({
+      client: server.client,
+      store: outbox,
+      now: () => time,
+      backoff: () => 60_000,
+    });
+    server.script.push('not-found');
+    await sender.flush();
+    assert.equal((await outbox.list())[0]?.status, 'pending', 'the form may be back soon');
+    time += 6 * day;
+    server.script.push('not-found');
+    await sender.flush();
+    assert.equal((await outbox.list())[0]?.status, 'pending');
+    time += 60_000;
+    await sender.flush();
+    assert.equal(server.stored.size, 1, 'sent once the form is back');
+    assert.deepEqual(await outbox.list(), []);
+  });
+
+  it('marks a not-found form failed once the application has waited a week', async () => {
+    const server = createFakeServer();
+    const day = 24 * 60 * 60 * 1000;
+    let time = 1_000_000;
+    const outbox = createOutbox(createMemoryDraftStorage(), { now: () => time });
+    await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });
+    const sender = createOutboxSender({ client: server.client, store: outbox, now: () => time });
+    time += 7 * day + 1;
+    server.script.push('not-found');
+    await sender.flush();
+    const [kept] = await outbox.list();
+    assert.equal(kept?.status, 'failed');
+    assert.deepEqual(kept?.failure, { code: 'not_found', status: 404 });
+  });
+
   it('keeps an item whose application was replaced while it was being sent, and sends the new one', async () => {
     const outbox = createOutbox(createMemoryDraftStorage());
     const item = await outbox.enqueue({ application: canaryApplication(), idempotencyKey: KEY });

@@ -192,28 +192,26 @@ describe('<union-join-form> offline outbox', () => {
     expect(heading(later), 'a later applicant starts afresh').to.equal('About you');
   });
 
-  it('tells the applicant when the backend refuses a queued application because it does not take this form', async () => {
-    const backend = fakeBackend([404]);
+  it('keeps a queued application waiting while the backend does not find its form (taken down a while), and sends it once it is back', async () => {
+    const backend = fakeBackend([404, 404]);
     const el = await mount(exampleUnion);
     await answerToReview(el);
     await sendOffline(el);
     el.remove();
     await goOnline();
     const next = await reopen(exampleUnion);
-    const refused = nextEvent<UnionJoinErrorEvent>(next, 'union-join-error');
-    expect((await refused).detail.kind).to.equal('submit');
-    await eventually(() => heading(next) === 'Check your answers', 'the answers back');
-    const notice = textOf($(next, '.notice[role="alert"]'));
-    expect(notice).to.contain(
-      'Example Workers Union is not taking applications through this form at the moment.',
-    );
-    expect(notice).not.to.contain('not accepted');
-    expect($<HTMLAnchorElement>(next, '.notice[role="alert"] a').href).to.equal(
-      'https://example.org/privacy',
-    );
-    expect(textOf($(next, 'dl.summary')), 'the answers are back').to.contain('Ada');
-    expect(backend.stored.size).to.equal(0);
-    await expect(next).to.be.accessible();
+    const delivered = nextEvent<UnionJoinSuccessEvent>(next, 'union-join-success');
+    await eventually(() => backend.requests.length >= 1, 'a first attempt');
+    await eventually(() => heading(next) === SAVED, 'still waiting, not refused');
+    expect(textOf($(next, '[part~="form"]'))).not.to.contain('not taking applications');
+    for (let i = 0; i < 5 && backend.stored.size === 0; i++) {
+      window.dispatchEvent(new Event('online'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const reference = (await delivered).detail.id;
+    await eventually(() => heading(next) === 'Application sent', 'the confirmation');
+    expect(backend.stored.size).to.equal(1);
+    expect(reference).to.equal('EWU-1');
   });
 
   it('delivers exactly one application from two open pages, after a 503', async () => {

@@ -273,10 +273,10 @@ describe('<union-join-form> submission', () => {
     await toReview(el);
     send(el);
     await until(() => heading(el) === 'You cannot join online', 'the page for the too young');
-    expect(textOf(root(el))).to.contain(
+    expect(textOf($(el, '[part~="form"]'))).to.contain(
       'You need to be 16 or older to join Example Workers Union online',
     );
-    expect(textOf(root(el))).not.to.contain('Some of your answers were not accepted');
+    expect(textOf($(el, '[part~="form"]'))).not.to.contain('Some of your answers were not accepted');
     await expect(el).to.be.accessible();
   });
 

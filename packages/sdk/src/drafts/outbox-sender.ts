@@ -188,7 +188,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     try {
       await submitAttempt(attempt, application);
     } catch (error) {
-      const failure = definitiveFailure(error);
+      const failure = definitiveFailure(error, now() - attempt.createdAt);
       if (!failure) {
         await retryLater(attempt, error);
         // The network or the server is down: the rest would fail the same way.
@@ -366,11 +366,22 @@ export function isUndelivered(error: unknown): boolean {
   return isRetryable(error) && !(error instanceof RateLimitError);
 }
 
-/** The refusal to record when `error` will not change by retrying; `undefined` to retry. */
-function definitiveFailure(error: unknown): DeliveryFailure | undefined {
+/**
+ * A form the server does not find is tried again for this long after it was queued: it existed
+ * when the applicant filled it in, so it is most likely taken down for a while (a typo in its
+ * file, say), and the applicant was told it would be sent.
+ */
+const NOT_FOUND_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The refusal to record when `error` will not change by retrying; `undefined` to retry. `ageMs`:
+ * how long ago the item was queued.
+ */
+function definitiveFailure(error: unknown, ageMs: number): DeliveryFailure | undefined {
   const status = isRecord(error) && typeof error.status === 'number' ? error.status : undefined;
   if (status !== undefined) {
     if (isRetryable(status) || status < 400) return undefined;
+    if (status === 404 && ageMs <= NOT_FOUND_GRACE_MS) return undefined;
     const failure: DeliveryFailure = {
       code: isRecord(error) && typeof error.code === 'string' ? error.code : `http_${status}`,
       status,
