@@ -276,7 +276,9 @@ describe('<union-join-form> submission', () => {
     expect(textOf($(el, '[part~="form"]'))).to.contain(
       'You need to be 16 or older to join Example Workers Union online',
     );
-    expect(textOf($(el, '[part~="form"]'))).not.to.contain('Some of your answers were not accepted');
+    expect(textOf($(el, '[part~="form"]'))).not.to.contain(
+      'Some of your answers were not accepted',
+    );
     await expect(el).to.be.accessible();
   });
 
