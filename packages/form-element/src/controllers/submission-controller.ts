@@ -154,7 +154,8 @@ export class SubmissionController implements ReactiveController {
       return;
     }
     const application = await session.toApplication();
-    const submitEvent = new UnionJoinSubmitEvent(application);
+    // A copy: a listener that scrubs or tags it (for its own logging) changes nothing sent.
+    const submitEvent = new UnionJoinSubmitEvent(structuredClone(application));
     if (!this.#host.dispatchEvent(submitEvent)) return;
     this.#setStatus('sending');
     let idempotencyKey: string | undefined;

@@ -7,7 +7,7 @@ import type { Application } from '@union-join/sdk';
 export class UnionJoinSubmitEvent extends Event {
   /** The event's type, for `addEventListener`. */
   static readonly eventName = 'union-join-submit';
-  /** The application about to be sent. */
+  /** A copy of the application about to be sent: changing it changes nothing that is sent. */
   readonly detail: { readonly application: Application };
 
   constructor(application: Application) {

@@ -282,6 +282,31 @@ describe('<union-join-form> submission', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sends the application as the applicant gave it, whatever a union-join-submit listener does to its detail', async () => {
+    const bodies: { answers: Record<string, unknown> }[] = [];
+    worker.use(
+      http.post(APPLICATIONS, async ({ request }) => {
+        bodies.push((await request.json()) as { answers: Record<string, unknown> });
+        return HttpResponse.json(
+          { id: 'EWU-1', receivedAt: '2025-01-01T10:00:00Z' },
+          { status: 201 },
+        );
+      }),
+    );
+    const el = await mount(exampleUnion);
+    await toReview(el);
+    // A page scrubbing the email before logging it, and tagging the campaign.
+    el.addEventListener('union-join-submit', (event) => {
+      const answers = event.detail.application.answers as Record<string, unknown>;
+      delete answers.email;
+      answers.utmSource = 'facebook';
+    });
+    send(el);
+    await until(() => heading(el) === 'Application sent', 'the confirmation');
+    expect(bodies[0]?.answers.email).to.equal('ada@example.org');
+    expect(bodies[0]?.answers).not.to.have.property('utmSource');
+  });
+
   it('reports a network failure with a retry that reuses the idempotency key', async () => {
     const keys: (string | null)[] = [];
     let online = false;
