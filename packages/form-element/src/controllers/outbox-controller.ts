@@ -98,8 +98,6 @@ export class OutboxController implements ReactiveController {
   #offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   /** The last attempt got an answer from the server (a 5xx, say): the connection is not to blame. */
   #serverFailed = false;
-  /** The last attempt got no answer although the browser was online (server down, endpoint, CORS). */
-  #unreachable = false;
   /** An application waits in this page's memory only: the device could not store it. */
   #volatile = false;
   /** The receipt of the confirmation on screen, dropped once it has been seen. */
@@ -396,7 +394,6 @@ export class OutboxController implements ReactiveController {
       // as well be the server, so the notice does not blame their connection.
       this.#offline ||= navigator.onLine === false;
       this.#serverFailed = false;
-      this.#unreachable = !this.#offline;
     }
     this.#host.requestUpdate();
   }
@@ -406,14 +403,18 @@ export class OutboxController implements ReactiveController {
     if (this.#offline) return [t.queuedTitle, body];
     const retry = this.#volatile ? t.submitFailedTitle : t.queuedRetryTitle;
     if (this.#serverFailed) return [retry, `${t.queuedRetryBody} ${body}`];
-    return [this.#unreachable ? retry : t.queuedTitle, body];
+    // Online, and nothing failed yet (another page is sending it, or it is due): no connection
+    // is awaited.
+    return [retry, body];
   }
 
   /** Drops the receipt on screen once the page has been visible with it for a while. */
   #dismissOnceSeen(): void {
     clearTimeout(this.#seenTimer);
-    if (this.#receipt === undefined) return;
+    // A form taken off the page (a site's router, say) never shows it: the next one will.
+    if (this.#receipt === undefined || !this.#host.isConnected) return;
     this.#seenTimer = setTimeout(() => {
+      if (!this.#host.isConnected) return;
       if (document.visibilityState === 'visible') this.#dismissReceipt();
       else this.#dismissOnceSeen();
     }, SEEN_MS);
@@ -459,7 +460,13 @@ export class OutboxController implements ReactiveController {
 
   /** Settles a queued application here and in every other instance of the form in this browser. */
   #tell(message: OutboxMessage): void {
-    this.#channel?.postMessage(message);
+    if (this.#channel) this.#channel.postMessage(message);
+    else if (typeof BroadcastChannel === 'function') {
+      // Taken off the page while sending (a site's router): the form put in its place is told.
+      const channel = new BroadcastChannel(CHANNEL);
+      channel.postMessage(message);
+      channel.close();
+    }
     void this.#settle(message);
     if (this.#outbox) void this.#countHeld(this.#outbox);
   }
