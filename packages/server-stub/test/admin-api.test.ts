@@ -78,6 +78,31 @@ test('repeated failed sign-ins from one address are rate limited', async (t) => 
   assert.equal(statuses[11], 429);
 });
 
+test('requests that present no token do not count as failed sign-ins', async (t) => {
+  // Any page a staff member opens can make their browser send such requests (an <img> pointing
+  // at the API carries no Authorization header): they must not lock that address out.
+  const server = createTestServer(t);
+  for (let i = 0; i < 30; i++) {
+    const response = await server.app.request('/v1/access-log', {
+      headers: i % 2 === 0 ? {} : { Authorization: '  ' },
+    });
+    assert.equal(response.status, 401, `request ${i}`);
+    assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer/);
+  }
+  assert.equal((await admin(server, '/v1/access-log')).status, 200);
+  for (let i = 0; i < 10; i++) {
+    const wrong = await server.app.request('/v1/access-log', {
+      headers: { Authorization: `Bearer guess-${i}` },
+    });
+    assert.equal(wrong.status, 401);
+  }
+  assert.equal(
+    (await admin(server, '/v1/access-log')).status,
+    429,
+    'presented-but-wrong tokens still count',
+  );
+});
+
 test('while an address is locked out, even the right token gets 429, until Retry-After has passed', async (t) => {
   let ip = '198.51.100.7';
   const server = createTestServer(t, { clientIp: () => ip });

@@ -26,6 +26,19 @@ export function matchAdminToken(
   return match;
 }
 
+/**
+ * Whether an Authorization header presents a credential at all. A request without one (an
+ * `<img>` on any page can send it) has not tried to sign in, so it is not a failed sign-in.
+ */
+export function presentsCredential(header: string | undefined): header is string {
+  return header !== undefined && header.trim() !== '';
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined for any other header. */
+export function bearerToken(header: string): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+}
+
 function refuseLockedOut(decision: RateDecision): void {
   if (!decision.allowed) {
     throw new HttpProblem(429, 'rate_limited', 'Too many failed sign-in attempts.', {
@@ -44,7 +57,8 @@ export interface AdminAuthOptions {
 
 /**
  * Requires `Authorization: Bearer <token>`; records the token's name for the access log. After 10
- * failures a minute from one client, every request from it gets 429 until Retry-After has passed.
+ * wrong credentials a minute from one client, every request from it gets 429 until Retry-After
+ * has passed. A request that presents no credential gets 401 without counting as a failure.
  */
 export function adminAuth({
   tokens,
@@ -56,11 +70,11 @@ export function adminAuth({
     // A locked-out client is refused before its token is looked at, so a right guess made
     // during the lockout is not told apart from a wrong one.
     refuseLockedOut(failures.check(ip));
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const name = match?.[1] === undefined ? undefined : matchAdminToken(tokens, match[1]);
+    const header = c.req.header('authorization');
+    const bearer = presentsCredential(header) ? bearerToken(header) : undefined;
+    const name = bearer === undefined ? undefined : matchAdminToken(tokens, bearer);
     if (name === undefined) {
-      refuseLockedOut(failures.take(ip));
+      if (presentsCredential(header)) refuseLockedOut(failures.take(ip));
       throw new HttpProblem(401, 'unauthorized', 'A valid admin bearer token is required.', {
         headers: { 'WWW-Authenticate': 'Bearer realm="union-join"' },
       });
