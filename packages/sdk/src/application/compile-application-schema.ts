@@ -92,12 +92,21 @@ function checkApplication(
   }
   // An application made with an earlier version (queued offline, or a page open while the form
   // was updated) is taken when its answers fit this version: the union loses no applicant over a
-  // corrected label. A version this server does not know yet is refused.
-  if (typeof raw.formVersion === 'number' && raw.formVersion > definition.version) {
+  // corrected label. A version this server does not know yet is refused, and so is one that was
+  // never published (0, a fraction): it would skip the check of its consents' wording, which
+  // knows the current version only, and a fraction fits no stored version.
+  const version = raw.formVersion;
+  if (Number.isInteger(version) && version > definition.version) {
     issues.push({
       path: ['formVersion'],
       code: 'wrong_version',
       message: `The form is at version ${definition.version}; the application was made with a newer version`,
+    });
+  } else if (!Number.isInteger(version) || version < 1) {
+    issues.push({
+      path: ['formVersion'],
+      code: 'wrong_version',
+      message: `formVersion must be a whole number from 1 to ${definition.version}, the version of this form it was made with`,
     });
   }
   if (!(definition.locales as readonly string[]).includes(raw.locale)) {
