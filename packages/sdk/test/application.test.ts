@@ -300,7 +300,7 @@ describe('validateApplication: rejected applications', () => {
     ]);
   });
 
-  it('records a consent time later than its own clock as the time of its clock, never refusing it', () => {
+  it('records a consent time later than its own clock, or before 2000, as the time of its clock, never refusing it', () => {
     const consent = { purpose: 'newsletter', granted: true, textHash: HASH, at: AT };
     const recordedAt = (time: string, clock: { now: Date | (() => Date) } = { now }) => {
       const result = validateApplication(
@@ -325,6 +325,22 @@ describe('validateApplication: rejected applications', () => {
       '2025-06-01T11:59:00.000Z',
       'in UTC, like every other time of the application',
     );
+    // A time before any form could exist is a device clock reset (to 1970, say): recorded as the
+    // time of checking, like a time in the future. A consent given weeks ago stays as it is.
+    for (const ancient of [
+      '1970-01-01T00:00:00Z',
+      '1999-12-31T23:59:59.999Z',
+      '2000-01-01T00:59:59+01:00',
+      '0001-01-01T00:00:00Z',
+    ]) {
+      assert.equal(recordedAt(ancient), '2025-06-01T12:00:00.000Z', ancient);
+    }
+    assert.equal(
+      recordedAt('2000-01-01T00:00:00Z'),
+      '2000-01-01T00:00:00Z',
+      'the first moment of 2000',
+    );
+    assert.equal(recordedAt('2025-05-01T08:00:00Z'), '2025-05-01T08:00:00Z', 'weeks ago stays');
     let clock = new Date('2025-06-01T12:00:00Z');
     const moving = { now: () => clock };
     assert.equal(recordedAt('2025-06-01T13:00:00Z', moving), '2025-06-01T12:00:00.000Z');

@@ -290,7 +290,7 @@ test('queues a webhook delivery only for forms with a webhook', async (t) => {
   assert.equal(delivery?.status, 'pending');
 });
 
-test('stores a consent time later than the server’s clock as the server’s time, never refusing it', async (t) => {
+test('stores a consent time later than the server’s clock, or before 2000, as the server’s time, never refusing it', async (t) => {
   const server = createTestServer(t); // the clock reads 09:00Z
   const application = await validApplication();
   (application.consents as { at: string }[])[0]!.at = '2025-03-01T10:00:00+00:00';
@@ -300,6 +300,19 @@ test('stores a consent time later than the server’s clock as the server’s ti
   const record = await server.storage.getApplication(id);
   assert.ok(record);
   assert.equal(openApplication(server.keyring, record).consents[0]?.at, '2025-03-01T09:00:00.000Z');
+
+  // A phone whose clock was reset to 1970 cannot be corrected by its owner either.
+  (application.consents as { at: string }[])[0]!.at = '1970-01-01T00:00:00.000Z';
+  const reset = await submit(server, application);
+  assert.equal(reset.status, 201);
+  const resetRecord = await server.storage.getApplication(
+    ((await reset.json()) as { id: string }).id,
+  );
+  assert.ok(resetRecord);
+  assert.equal(
+    openApplication(server.keyring, resetRecord).consents[0]?.at,
+    '2025-03-01T09:00:00.000Z',
+  );
 });
 
 test('stores a Swedish personnummer in its twelve-digit form, however it was typed', async (t) => {

@@ -23,7 +23,7 @@ export interface ApplicationSchemaOptions {
   /**
    * The clock for ages, "not in the future" and consent times; a fixed `Date` or a function.
    * Default: now. Dates are judged by the latest calendar day anywhere on Earth at that moment
-   * (UTC+14); a consent `at` later than it is recorded as its time.
+   * (UTC+14); a consent `at` later than it, or before 2000, is recorded as its time.
    */
   now?: Date | (() => Date);
 }
@@ -46,6 +46,9 @@ function clock(now: ApplicationSchemaOptions['now']): () => Date {
   if (now instanceof Date) return () => new Date(now);
   return now ?? (() => new Date());
 }
+
+/** Consent times before this (2000-01-01T00:00:00Z) come from a device clock that was reset. */
+const EARLIEST_CONSENT_TIME = Date.UTC(2000, 0, 1);
 
 /** Hours the first time zone to start a day (Kiribati, UTC+14) is ahead of UTC. */
 const EARLIEST_ZONE_HOURS = 14;
@@ -227,14 +230,17 @@ function checkApplication(
       locale:
         definition.locales.find((locale) => locale === raw.locale) ?? definition.locales[0] ?? 'en',
       answers: output,
-      // A consent cannot be given after the application is checked: a later time is a device
-      // clock running fast, so the record keeps the time of checking instead. Refusing would
-      // leave the applicant unable to send, with nothing on the form to correct.
+      // A consent cannot be given after the application is checked, nor before any form existed:
+      // a later time is a device clock running fast, one before 2000 a clock that was reset (to
+      // 1970, say), so the record keeps the time of checking instead. Refusing would leave the
+      // applicant unable to send, with nothing on the form to correct.
       // A time sent with an offset is kept in UTC, as the engine sends it, so an export lists one
       // time zone.
       consents: raw.consents.map((record) => {
         const at = Date.parse(record.at);
-        if (at > now.getTime()) return { ...record, at: now.toISOString() };
+        if (at > now.getTime() || at < EARLIEST_CONSENT_TIME) {
+          return { ...record, at: now.toISOString() };
+        }
         return record.at.endsWith('Z') ? record : { ...record, at: new Date(at).toISOString() };
       }),
     },
