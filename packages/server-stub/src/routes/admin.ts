@@ -6,7 +6,12 @@ import { ViewTickets } from '../admin/view-ticket.ts';
 import { parseDayRange } from '../analytics/day-range.ts';
 import { buildFunnel } from '../analytics/funnel.ts';
 import type { AppEnv } from '../app-env.ts';
-import { bearerToken, matchAdminToken, presentsCredential } from '../http/admin-auth.ts';
+import {
+  bearerToken,
+  matchAdminToken,
+  presentsCredential,
+  recordFailedSignIn,
+} from '../http/admin-auth.ts';
 import { isCrossSiteRequest } from '../http/cross-site-request.ts';
 import { HttpProblem } from '../http/http-problem.ts';
 import type { RateDecision } from '../http/rate-limiter.ts';
@@ -42,7 +47,15 @@ export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
 
   /** Counts a failed sign-in; past the limit, answers 429 instead of the sign-in page. */
   const refuse = (c: Context<AppEnv>, message: string) => {
-    const locked = lockedOut(c, deps.authFailureLimiter.take(deps.clientIp(c)));
+    const locked = lockedOut(
+      c,
+      recordFailedSignIn(
+        deps.authFailureLimiter,
+        deps.logger,
+        deps.clientIp(c),
+        c.get('requestId'),
+      ),
+    );
     if (locked) return locked;
     c.header('WWW-Authenticate', 'Bearer realm="union-join"');
     return c.html(renderSignInPage(message), 401);
