@@ -132,6 +132,44 @@ describe('validateApplication: rejected applications', () => {
     assert.equal(result.ok && result.application.formVersion, 2);
   });
 
+  it("refuses a formVersion that is not a whole number from 1 to the form's version", () => {
+    // The example form is at version 3. A version 0 or -7 was never published, so its consent
+    // wordings cannot be known, and a fraction or -1e20 fits no version column.
+    for (const formVersion of [0, -1, -7, 0.1, 2.5, 3.0000001, -1e20, -9007199254740991, 1e-7]) {
+      const result = issues(example, { ...valid(), formVersion });
+      assert.deepEqual(
+        result.map((issue) => `${issue.path.join('.')} ${issue.code}`),
+        ['formVersion wrong_version'],
+        String(formVersion),
+      );
+      assert.equal(
+        result[0]?.message,
+        'formVersion must be a whole number from 1 to 3, the version of this form it was made with',
+      );
+    }
+    for (const formVersion of [4, 1e20]) {
+      assert.deepEqual(summary(example, { ...valid(), formVersion }), [
+        'formVersion wrong_version',
+      ]);
+    }
+    for (const formVersion of [1, 2, 3]) {
+      const result = validateApplication(example, { ...valid(), formVersion }, { now });
+      assert.equal(result.ok && result.application.formVersion, formVersion);
+    }
+    assert.deepEqual(summary(example, { ...valid(), formVersion: '3' }), [
+      'formVersion invalid_type',
+    ]);
+  });
+
+  it('reports a bad formVersion beside the other issues, as the form-independent schema refuses it', () => {
+    const data = { ...withAnswers({ email: 'not-an-email' }), formVersion: 0 };
+    assert.deepEqual(summary(example, data), [
+      'formVersion wrong_version',
+      'answers.email invalid_email',
+    ]);
+    assert.equal(ApplicationSchema.safeParse({ ...valid(), formVersion: 0 }).success, false);
+  });
+
   it('rejects unknown fields, and a consent sent as an answer', () => {
     const result = issues(example, withAnswers({ favouriteColour: 'red', newsletter: true }));
     assert.deepEqual(
@@ -262,7 +300,7 @@ describe('validateApplication: rejected applications', () => {
     ]);
   });
 
-  it('records a consent time later than its own clock as the time of its clock, never refusing it', () => {
+  it('records a consent time later than its own clock, or before 2000, as the time of its clock, never refusing it', () => {
     const consent = { purpose: 'newsletter', granted: true, textHash: HASH, at: AT };
     const recordedAt = (time: string, clock: { now: Date | (() => Date) } = { now }) => {
       const result = validateApplication(
@@ -287,6 +325,22 @@ describe('validateApplication: rejected applications', () => {
       '2025-06-01T11:59:00.000Z',
       'in UTC, like every other time of the application',
     );
+    // A time before any form could exist is a device clock reset (to 1970, say): recorded as the
+    // time of checking, like a time in the future. A consent given weeks ago stays as it is.
+    for (const ancient of [
+      '1970-01-01T00:00:00Z',
+      '1999-12-31T23:59:59.999Z',
+      '2000-01-01T00:59:59+01:00',
+      '0001-01-01T00:00:00Z',
+    ]) {
+      assert.equal(recordedAt(ancient), '2025-06-01T12:00:00.000Z', ancient);
+    }
+    assert.equal(
+      recordedAt('2000-01-01T00:00:00Z'),
+      '2000-01-01T00:00:00Z',
+      'the first moment of 2000',
+    );
+    assert.equal(recordedAt('2025-05-01T08:00:00Z'), '2025-05-01T08:00:00Z', 'weeks ago stays');
     let clock = new Date('2025-06-01T12:00:00Z');
     const moving = { now: () => clock };
     assert.equal(recordedAt('2025-06-01T13:00:00Z', moving), '2025-06-01T12:00:00.000Z');

@@ -78,6 +78,73 @@ test('repeated failed sign-ins from one address are rate limited', async (t) => 
   assert.equal(statuses[11], 429);
 });
 
+test('requests that present no token do not count as failed sign-ins', async (t) => {
+  // Any page a staff member opens can make their browser send such requests (an <img> pointing
+  // at the API carries no Authorization header): they must not lock that address out.
+  const server = createTestServer(t);
+  for (let i = 0; i < 30; i++) {
+    const response = await server.app.request('/v1/access-log', {
+      headers: i % 2 === 0 ? {} : { Authorization: '  ' },
+    });
+    assert.equal(response.status, 401, `request ${i}`);
+    assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer/);
+  }
+  assert.equal((await admin(server, '/v1/access-log')).status, 200);
+  for (let i = 0; i < 10; i++) {
+    const wrong = await server.app.request('/v1/access-log', {
+      headers: { Authorization: `Bearer guess-${i}` },
+    });
+    assert.equal(wrong.status, 401);
+  }
+  assert.equal(
+    (await admin(server, '/v1/access-log')).status,
+    429,
+    'presented-but-wrong tokens still count',
+  );
+});
+
+test('logs each wrong token and the start of a lockout as warnings, with the address and never the token', async (t) => {
+  const server = createTestServer(t, { clientIp: () => '198.51.100.7' });
+  const events = () =>
+    server.logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => String(line.event).startsWith('admin_'));
+  // Nothing presented, or the right token: nothing to report.
+  await server.app.request('/v1/access-log');
+  await server.app.request('/admin');
+  assert.equal((await admin(server, '/v1/access-log')).status, 200);
+  assert.deepEqual(events(), []);
+
+  const guesses = Array.from({ length: 9 }, (_, i) => `guess-${i}-secret-value-0000000000`);
+  for (const guess of guesses) {
+    await server.app.request('/v1/access-log', { headers: { Authorization: `Bearer ${guess}` } });
+  }
+  // The tenth wrong token, from the sign-in form, starts the lockout.
+  const tenth = 'form-guess-secret-value-000000000';
+  await server.app.request('http://admin.example.org/admin', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token: tenth }).toString(),
+  });
+  // Refused while locked out: not a new failure, not a new lockout.
+  assert.equal((await admin(server, '/v1/access-log')).status, 429);
+
+  const logged = events();
+  assert.deepEqual(
+    logged.map((line) => [line.level, line.event, line.remoteAddress]),
+    [
+      ...Array(10).fill(['warn', 'admin_auth_failed', '198.51.100.7']),
+      ['warn', 'admin_locked_out', '198.51.100.7'],
+    ],
+  );
+  assert.ok(Number(logged.at(-1)?.retryAfterSeconds) >= 1);
+  assert.ok(logged.every((line) => typeof line.requestId === 'string'));
+  const all = server.logLines.join('\n');
+  for (const secret of [...guesses, tenth, ADMIN.token]) {
+    assert.ok(!all.includes(secret), 'no token, right or wrong, is ever logged');
+  }
+});
+
 test('while an address is locked out, even the right token gets 429, until Retry-After has passed', async (t) => {
   let ip = '198.51.100.7';
   const server = createTestServer(t, { clientIp: () => ip });

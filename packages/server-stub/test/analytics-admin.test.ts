@@ -42,11 +42,12 @@ async function rollUp(server: ReturnType<typeof createAnalyticsServer>): Promise
 function signIn(
   server: ReturnType<typeof createAnalyticsServer>,
   fields: Record<string, string>,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   return Promise.resolve(
-    server.app.request('/admin', {
+    server.app.request('http://admin.example.org/admin', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams(fields).toString(),
     }),
   );
@@ -209,6 +210,56 @@ describe('/admin', () => {
     });
     assert.equal(rightBearer.status, 429);
     assert.ok(Number(rightBearer.headers.get('retry-after')) >= 1);
+  });
+
+  it('refuses a sign-in form sent from another site, without counting it as a failed sign-in', async (t) => {
+    const server = createAnalyticsServer(t);
+    const crossSite: Record<string, string>[] = [
+      { 'Sec-Fetch-Site': 'cross-site', Origin: 'null' },
+      { 'Sec-Fetch-Site': 'same-site', Origin: 'https://blog.example.org' },
+      { Origin: 'https://evil.example.net' },
+      { Origin: 'http://admin.example.org.evil.example.net' },
+    ];
+    for (let round = 0; round < 5; round++) {
+      for (const headers of crossSite) {
+        const refused = await signIn(server, { token: `guess-${round}-000000000000000` }, headers);
+        assert.equal(refused.status, 403, JSON.stringify(headers));
+        assert.match(refused.headers.get('content-type') ?? '', /^text\/html/);
+        const page = await refused.text();
+        assert.match(page, /role="alert">This sign-in was sent from another site/);
+        assert.match(
+          page,
+          /<input type="password" name="token"/,
+          'it offers the real sign-in form',
+        );
+        assert.doesNotMatch(page, /<svg|funnel-chart/);
+      }
+    }
+    // 20 refusals later, the address is not locked out, and the right token from the server's
+    // own page still signs in: a browser's own form posts carry Origin "null" under the
+    // no-referrer policy, with Sec-Fetch-Site saying where they came from.
+    const ownPage: Record<string, string>[] = [
+      { 'Sec-Fetch-Site': 'same-origin', Origin: 'null' },
+      { Origin: 'http://admin.example.org' },
+      {},
+    ];
+    for (const headers of ownPage) {
+      const ok = await signIn(server, { token: ADMIN.token }, headers);
+      assert.equal(ok.status, 200, JSON.stringify(headers));
+    }
+    // Even the right token is refused when it comes from another site.
+    const right = await signIn(server, { token: ADMIN.token }, { 'Sec-Fetch-Site': 'cross-site' });
+    assert.equal(right.status, 403);
+  });
+
+  it('does not count a sign-in form without a token or ticket as a failed sign-in', async (t) => {
+    const server = createAnalyticsServer(t);
+    for (let i = 0; i < 15; i++) {
+      const empty = await signIn(server, i % 2 === 0 ? {} : { token: '', ticket: '' });
+      assert.equal(empty.status, 401);
+      assert.match(await empty.text(), /role="alert">Enter the admin token/);
+    }
+    assert.equal((await signIn(server, { token: ADMIN.token })).status, 200);
   });
 
   it('escapes titles and labels taken from form definitions', async (t) => {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createTestServer, EXAMPLE_DEFINITION } from './support/test-server.ts';
+import {
+  ADMIN,
+  createTestServer,
+  EXAMPLE_DEFINITION,
+  validApplication,
+} from './support/test-server.ts';
 
 test('serves the form definition as JSON with an ETag', async (t) => {
   const server = createTestServer(t);
@@ -130,4 +135,37 @@ test('answers a wrong method on a known path with 405 and the methods it takes',
   const unknown = await server.app.request('/v1/nothing-here', { method: 'POST' });
   assert.equal(unknown.status, 404);
   assert.equal(unknown.headers.get('allow'), null);
+});
+
+test('answers a known path with a trailing slash 404 not_found, not a 405 naming the method it used', async (t) => {
+  const server = createTestServer(t);
+  const cases: [string, string][] = [
+    ['POST', '/v1/forms/example-union/applications/'],
+    ['GET', '/v1/forms/example-union/'],
+    ['POST', '/v1/events/'],
+    ['GET', '/v1/applications/7ZK3M9QH2XW4TB0R/'],
+    ['DELETE', '/v1/applications/7ZK3M9QH2XW4TB0R/'],
+    ['GET', '/v1/access-log/'],
+    ['POST', '/admin/'],
+  ];
+  for (const [method, path] of cases) {
+    const response = await server.app.request(path, {
+      method,
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+        Authorization: `Bearer ${ADMIN.token}`,
+      },
+      ...(method === 'POST' ? { body: JSON.stringify(await validApplication()) } : {}),
+    });
+    assert.equal(response.status, 404, `${method} ${path}`);
+    assert.equal(response.headers.get('allow'), null, `${method} ${path}`);
+    const body = (await response.json()) as { error: string; message: string; requestId: string };
+    assert.equal(body.error, 'not_found', `${method} ${path}`);
+    assert.equal(body.requestId, response.headers.get('x-request-id'));
+  }
+  assert.deepEqual(
+    await server.storage.listApplications({ formId: 'example-union', limit: 10 }),
+    [],
+  );
 });

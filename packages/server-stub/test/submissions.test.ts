@@ -42,6 +42,55 @@ test('stores an application made with an earlier version of the form (queued whi
   );
 });
 
+test('refuses a formVersion that is not a whole number from 1 to the form’s version: 422, nothing stored', async (t) => {
+  const server = createTestServer(t);
+  const application = await validApplication();
+  // A consent wording the form never showed: a version that was never published must not get
+  // it past the wording check.
+  (application.consents as { textHash: string }[])[0]!.textHash = `sha256:${'f'.repeat(64)}`;
+  const json = JSON.stringify(application);
+  for (const formVersion of [
+    '0',
+    '-7',
+    '2.5',
+    '0.1',
+    '3.5',
+    '1e-7',
+    '-1e20',
+    '-1e300',
+    '4',
+    '1e20',
+  ]) {
+    const response = await submit(
+      server,
+      json.replace('"formVersion":3', `"formVersion":${formVersion}`),
+      {
+        key: `version-${formVersion}`,
+      },
+    );
+    assert.equal(response.status, 422, formVersion);
+    const body = (await response.json()) as ErrorBody;
+    assert.equal(body.error, 'validation_failed');
+    assert.deepEqual(
+      body.issues?.map((issue) => [issue.path, issue.code]),
+      [[['formVersion'], 'wrong_version']],
+      formVersion,
+    );
+  }
+  assert.deepEqual(
+    await server.storage.listApplications({ formId: 'example-union', limit: 10 }),
+    [],
+  );
+  assert.equal(server.deliveriesQueued, 0);
+  assert.ok(
+    !server.logLines.some((line) => line.includes('unhandled_error')),
+    'no request failed inside the server',
+  );
+  // Nothing was stored, so a key can carry the corrected application.
+  const corrected = await submit(server, { ...application, formVersion: 2 }, { key: 'version-0' });
+  assert.equal(corrected.status, 201);
+});
+
 test('stores one-line answers on one line, whatever control characters were sent', async (t) => {
   const server = createTestServer(t);
   const response = await submit(
@@ -241,7 +290,7 @@ test('queues a webhook delivery only for forms with a webhook', async (t) => {
   assert.equal(delivery?.status, 'pending');
 });
 
-test('stores a consent time later than the server’s clock as the server’s time, never refusing it', async (t) => {
+test('stores a consent time later than the server’s clock, or before 2000, as the server’s time, never refusing it', async (t) => {
   const server = createTestServer(t); // the clock reads 09:00Z
   const application = await validApplication();
   (application.consents as { at: string }[])[0]!.at = '2025-03-01T10:00:00+00:00';
@@ -251,6 +300,19 @@ test('stores a consent time later than the server’s clock as the server’s ti
   const record = await server.storage.getApplication(id);
   assert.ok(record);
   assert.equal(openApplication(server.keyring, record).consents[0]?.at, '2025-03-01T09:00:00.000Z');
+
+  // A phone whose clock was reset to 1970 cannot be corrected by its owner either.
+  (application.consents as { at: string }[])[0]!.at = '1970-01-01T00:00:00.000Z';
+  const reset = await submit(server, application);
+  assert.equal(reset.status, 201);
+  const resetRecord = await server.storage.getApplication(
+    ((await reset.json()) as { id: string }).id,
+  );
+  assert.ok(resetRecord);
+  assert.equal(
+    openApplication(server.keyring, resetRecord).consents[0]?.at,
+    '2025-03-01T09:00:00.000Z',
+  );
 });
 
 test('stores a Swedish personnummer in its twelve-digit form, however it was typed', async (t) => {

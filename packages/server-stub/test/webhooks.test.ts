@@ -84,6 +84,81 @@ test('posts a signed application.received with the application id and marks it d
   assert.equal(receiver.received.length, 1);
 });
 
+interface LogEntryView {
+  at: string;
+  actor: string;
+  action: string;
+  formId: string | null;
+  applicationIds: string[];
+  count: number;
+  reason: string | null;
+}
+
+async function accessLog(server: TestServer): Promise<LogEntryView[]> {
+  const response = await admin(server, '/v1/access-log?limit=1000');
+  assert.equal(response.status, 200);
+  const { entries } = (await response.json()) as { entries: (LogEntryView & { seq: number })[] };
+  return entries
+    .filter((entry) => entry.action !== 'access_log.read')
+    .map(({ seq: _, ...entry }) => entry);
+}
+
+test('a successful delivery is in the access log as system:webhook, and stays after an erasure', async (t) => {
+  const receiver = await startWebhookReceiver(t);
+  receiver.answers.push(500);
+  const server = serverWithHook(t, receiver);
+  const id = await submitted(server);
+  const worker = workerFor(server);
+  await worker.runOnce();
+  assert.deepEqual(await accessLog(server), [], 'a failed attempt disclosed nothing');
+  server.clock.advance(HOUR);
+  await worker.runOnce();
+  const deliveredAt = new Date(server.clock.now()).toISOString();
+  const delivered = {
+    at: deliveredAt,
+    actor: 'system:webhook',
+    action: 'application.delivered',
+    formId: 'example-union',
+    applicationIds: [id],
+    count: 1,
+    reason: null,
+  };
+  assert.deepEqual(await accessLog(server), [delivered]);
+
+  assert.equal((await admin(server, `/v1/applications/${id}`, { method: 'DELETE' })).status, 204);
+  const after = await accessLog(server);
+  assert.deepEqual(
+    after.map((entry) => entry.action),
+    ['application.delivered', 'application.delete'],
+  );
+  assert.deepEqual(after[0], delivered, 'the CRM still holds a copy, and the log still says so');
+  assert.doesNotMatch(JSON.stringify(after), /Ada|ada@example\.org|Acme/, 'no answer in the log');
+});
+
+test('a delivery the receiver took while the application was being erased is still logged', async (t) => {
+  const receiver = await startWebhookReceiver(t);
+  const server = serverWithHook(t, receiver);
+  const id = await submitted(server);
+  // Staff erase the application while the receiver is taking the copy it was sent.
+  const worker = workerFor(server, {
+    fetch: async () => {
+      assert.equal(
+        (await admin(server, `/v1/applications/${id}`, { method: 'DELETE' })).status,
+        204,
+      );
+      return new Response(null, { status: 204 });
+    },
+  });
+  assert.equal(await worker.runOnce(), 1);
+  assert.deepEqual(
+    (await accessLog(server)).map((entry) => [entry.actor, entry.action, entry.applicationIds]),
+    [
+      ['staff', 'application.delete', [id]],
+      ['system:webhook', 'application.delivered', [id]],
+    ],
+  );
+});
+
 test('retries failures on a doubling schedule and stops at the first success', async (t) => {
   const receiver = await startWebhookReceiver(t);
   receiver.answers.push(500, 503, 'drop');

@@ -23,7 +23,7 @@ export interface ApplicationSchemaOptions {
   /**
    * The clock for ages, "not in the future" and consent times; a fixed `Date` or a function.
    * Default: now. Dates are judged by the latest calendar day anywhere on Earth at that moment
-   * (UTC+14); a consent `at` later than it is recorded as its time.
+   * (UTC+14); a consent `at` later than it, or before 2000, is recorded as its time.
    */
   now?: Date | (() => Date);
 }
@@ -46,6 +46,9 @@ function clock(now: ApplicationSchemaOptions['now']): () => Date {
   if (now instanceof Date) return () => new Date(now);
   return now ?? (() => new Date());
 }
+
+/** Consent times before this (2000-01-01T00:00:00Z) come from a device clock that was reset. */
+const EARLIEST_CONSENT_TIME = Date.UTC(2000, 0, 1);
 
 /** Hours the first time zone to start a day (Kiribati, UTC+14) is ahead of UTC. */
 const EARLIEST_ZONE_HOURS = 14;
@@ -92,12 +95,21 @@ function checkApplication(
   }
   // An application made with an earlier version (queued offline, or a page open while the form
   // was updated) is taken when its answers fit this version: the union loses no applicant over a
-  // corrected label. A version this server does not know yet is refused.
-  if (typeof raw.formVersion === 'number' && raw.formVersion > definition.version) {
+  // corrected label. A version this server does not know yet is refused, and so is one that was
+  // never published (0, a fraction): it would skip the check of its consents' wording, which
+  // knows the current version only, and a fraction fits no stored version.
+  const version = raw.formVersion;
+  if (Number.isInteger(version) && version > definition.version) {
     issues.push({
       path: ['formVersion'],
       code: 'wrong_version',
       message: `The form is at version ${definition.version}; the application was made with a newer version`,
+    });
+  } else if (!Number.isInteger(version) || version < 1) {
+    issues.push({
+      path: ['formVersion'],
+      code: 'wrong_version',
+      message: `formVersion must be a whole number from 1 to ${definition.version}, the version of this form it was made with`,
     });
   }
   if (!(definition.locales as readonly string[]).includes(raw.locale)) {
@@ -218,14 +230,17 @@ function checkApplication(
       locale:
         definition.locales.find((locale) => locale === raw.locale) ?? definition.locales[0] ?? 'en',
       answers: output,
-      // A consent cannot be given after the application is checked: a later time is a device
-      // clock running fast, so the record keeps the time of checking instead. Refusing would
-      // leave the applicant unable to send, with nothing on the form to correct.
+      // A consent cannot be given after the application is checked, nor before any form existed:
+      // a later time is a device clock running fast, one before 2000 a clock that was reset (to
+      // 1970, say), so the record keeps the time of checking instead. Refusing would leave the
+      // applicant unable to send, with nothing on the form to correct.
       // A time sent with an offset is kept in UTC, as the engine sends it, so an export lists one
       // time zone.
       consents: raw.consents.map((record) => {
         const at = Date.parse(record.at);
-        if (at > now.getTime()) return { ...record, at: now.toISOString() };
+        if (at > now.getTime() || at < EARLIEST_CONSENT_TIME) {
+          return { ...record, at: now.toISOString() };
+        }
         return record.at.endsWith('Z') ? record : { ...record, at: new Date(at).toISOString() };
       }),
     },

@@ -17,7 +17,7 @@ export const MAX_APPLICATION_ISSUES = 100;
 const TOP_LEVEL_KEYS = 'formId, formVersion, locale, answers and consents';
 const EXPECTED: Readonly<Record<string, string>> = {
   formId: 'a string',
-  formVersion: 'a number',
+  formVersion: 'a whole number',
   locale: 'a string',
   answers: 'an object keyed by field id',
   consents: 'an array of consent records',

@@ -2,7 +2,10 @@ import { isIPv6 } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 
-/** Finds the client a request came from ({@link clientKey}); used only as an in-memory rate-limit key. */
+/**
+ * Finds the client a request came from ({@link clientKey}): an in-memory rate-limit key, logged
+ * only with a failed admin sign-in.
+ */
 export type ClientIpResolver = (c: Context) => string;
 
 const MAPPED_IPV4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;

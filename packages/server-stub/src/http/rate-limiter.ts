@@ -15,8 +15,8 @@ export interface RateLimiterOptions {
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Token-bucket limit per key (a client IP). Kept in memory only: addresses are never written
- * anywhere, and a restart forgets them.
+ * Token-bucket limit per key (a client IP). Kept in memory only: the limiter stores no address,
+ * and a restart forgets them.
  *
  * @example
  * const limiter = new RateLimiter({ limit: 20 });

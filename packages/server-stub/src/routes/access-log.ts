@@ -15,6 +15,7 @@ export function accessLogRoutes(deps: RouteDeps): Hono<AppEnv> {
     tokens: deps.config.adminTokens,
     failures: deps.authFailureLimiter,
     clientIp: deps.clientIp,
+    logger: deps.logger,
   });
 
   routes.get('/v1/access-log', securityHeaders('admin'), auth, accessReason(), async (c) => {

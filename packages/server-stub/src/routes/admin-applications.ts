@@ -97,6 +97,7 @@ export function adminApplicationsRoutes(deps: RouteDeps): Hono<AppEnv> {
     tokens: deps.config.adminTokens,
     failures: deps.authFailureLimiter,
     clientIp: deps.clientIp,
+    logger: deps.logger,
   });
   const headers = securityHeaders('admin');
   const reason = accessReason();

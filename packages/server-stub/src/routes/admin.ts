@@ -6,7 +6,13 @@ import { ViewTickets } from '../admin/view-ticket.ts';
 import { parseDayRange } from '../analytics/day-range.ts';
 import { buildFunnel } from '../analytics/funnel.ts';
 import type { AppEnv } from '../app-env.ts';
-import { matchAdminToken } from '../http/admin-auth.ts';
+import {
+  bearerToken,
+  matchAdminToken,
+  presentsCredential,
+  recordFailedSignIn,
+} from '../http/admin-auth.ts';
+import { isCrossSiteRequest } from '../http/cross-site-request.ts';
 import { HttpProblem } from '../http/http-problem.ts';
 import type { RateDecision } from '../http/rate-limiter.ts';
 import type { RouteDeps } from './route-deps.ts';
@@ -19,7 +25,8 @@ const FORM_BODY_LIMIT = 4 * 1024;
  * cookie. Sign in with `Authorization: Bearer <token>` (scripts) or by posting the token in the
  * sign-in form. The token is never put in a URL (URLs end up in logs and history) nor echoed
  * into the page: the page carries a signed ticket, valid for 30 minutes, that lets its own
- * date-range form re-render it. Responses are `no-store` under a strict CSP (see app.ts).
+ * date-range form re-render it. Responses are `no-store` under a strict CSP (see app.ts). The
+ * sign-in form is refused (403) when another site's page posted it.
  */
 export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -40,7 +47,15 @@ export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
 
   /** Counts a failed sign-in; past the limit, answers 429 instead of the sign-in page. */
   const refuse = (c: Context<AppEnv>, message: string) => {
-    const locked = lockedOut(c, deps.authFailureLimiter.take(deps.clientIp(c)));
+    const locked = lockedOut(
+      c,
+      recordFailedSignIn(
+        deps.authFailureLimiter,
+        deps.logger,
+        deps.clientIp(c),
+        c.get('requestId'),
+      ),
+    );
     if (locked) return locked;
     c.header('WWW-Authenticate', 'Bearer realm="union-join"');
     return c.html(renderSignInPage(message), 401);
@@ -95,8 +110,8 @@ export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
     const locked = refuseIfLockedOut(c);
     if (locked) return locked;
     const header = c.req.header('authorization');
-    if (header === undefined) return c.html(renderSignInPage(), 200);
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    if (!presentsCredential(header)) return c.html(renderSignInPage(), 200);
+    const bearer = bearerToken(header);
     const name =
       bearer === undefined ? undefined : matchAdminToken(deps.config.adminTokens, bearer);
     if (name === undefined) return refuse(c, 'That token was not accepted.');
@@ -112,6 +127,16 @@ export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
       },
     }),
     async (c) => {
+      // Another site's page can post this form in a staff member's browser: refused before
+      // anything is read, and not counted, so such pages cannot lock the staff member out.
+      if (isCrossSiteRequest(c)) {
+        return c.html(
+          renderSignInPage(
+            'This sign-in was sent from another site, so it was refused. Enter the token here.',
+          ),
+          403,
+        );
+      }
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/x-www-form-urlencoded') {
         throw new HttpProblem(415, 'unsupported_media_type', 'Send the sign-in form.');
@@ -121,6 +146,11 @@ export function adminRoutes(deps: RouteDeps): Hono<AppEnv> {
       const form = new URLSearchParams(await c.req.text());
       const token = form.get('token');
       const ticket = form.get('ticket');
+      if (!token && !ticket) {
+        // Nothing was presented, so nothing was guessed: not a failed sign-in.
+        c.header('WWW-Authenticate', 'Bearer realm="union-join"');
+        return c.html(renderSignInPage('Enter the admin token.'), 401);
+      }
       let name: string | undefined;
       if (token) name = matchAdminToken(deps.config.adminTokens, token);
       else if (ticket) name = tickets.verify(ticket, deps.clock.now());

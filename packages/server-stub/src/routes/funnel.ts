@@ -18,6 +18,7 @@ export function funnelRoutes(deps: RouteDeps): Hono<AppEnv> {
     tokens: deps.config.adminTokens,
     failures: deps.authFailureLimiter,
     clientIp: deps.clientIp,
+    logger: deps.logger,
   });
 
   routes.get('/v1/forms/:formId/funnel', securityHeaders('admin'), auth, async (c) => {

@@ -290,6 +290,7 @@ export class SqliteStorage implements Storage {
     deliveryId: string,
     at: number,
     outcome: DeliveryOutcome,
+    accessLog?: NewAccessLogEntry,
   ): Promise<void> {
     immediateTransaction(this.db, () => {
       const delivered = outcome.kind === 'delivered';
@@ -313,10 +314,15 @@ export class SqliteStorage implements Storage {
                AND id = (SELECT application_id FROM webhook_deliveries WHERE id = ?)`,
         ).run(at, deliveryId);
       }
+      if (accessLog) this.#appendAccessLog(accessLog);
     });
   }
 
   async appendAccessLog(entry: NewAccessLogEntry): Promise<void> {
+    this.#appendAccessLog(entry);
+  }
+
+  #appendAccessLog(entry: NewAccessLogEntry): void {
     this.#sql(
       `INSERT INTO access_log (at, actor, action, form_id, application_ids, count, reason)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,

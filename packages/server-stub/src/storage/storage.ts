@@ -129,8 +129,17 @@ export interface Storage {
    * delivery whose sender dies is retried after the lease rather than lost.
    */
   claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<DeliveryRecord[]>;
-  /** Records an attempt; on `delivered` also sets the application's `deliveredAt`. */
-  recordDeliveryAttempt(deliveryId: string, at: number, outcome: DeliveryOutcome): Promise<void>;
+  /**
+   * Records an attempt; on `delivered` also sets the application's `deliveredAt`. `accessLog` is
+   * appended in the same transaction, also when the delivery is gone (erased while in flight):
+   * the receiver has the copy all the same.
+   */
+  recordDeliveryAttempt(
+    deliveryId: string,
+    at: number,
+    outcome: DeliveryOutcome,
+    accessLog?: NewAccessLogEntry,
+  ): Promise<void>;
   /** Appends an access-log entry; entries are never changed or removed. */
   appendAccessLog(entry: NewAccessLogEntry): Promise<void>;
   /** Entries after `afterSeq`, oldest first. */

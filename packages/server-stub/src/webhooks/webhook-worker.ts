@@ -98,8 +98,25 @@ export class WebhookWorker {
       });
       return;
     }
+    const at = clock.now();
     try {
-      await this.#storage.recordDeliveryAttempt(delivery.id, clock.now(), outcome);
+      await this.#storage.recordDeliveryAttempt(
+        delivery.id,
+        at,
+        outcome,
+        // The receiver now holds a copy of every answer: a disclosure, logged like a read by staff,
+        // so the log still shows it after the application is erased here.
+        outcome.kind === 'delivered'
+          ? {
+              at,
+              actor: 'system:webhook',
+              action: 'application.delivered',
+              formId: delivery.formId,
+              applicationIds: [delivery.applicationId],
+              count: 1,
+            }
+          : undefined,
+      );
     } catch (error) {
       // Storage closed under us (shutdown): the lease expires and the delivery is retried.
       logger.warn('webhook_result_not_recorded', {
