@@ -19,14 +19,16 @@ export const styles = css`
     --_focus: var(--union-join-form-color-focus, #ffbf1f);
     --_focus-text: var(--union-join-form-color-focus-text, #0b0c0c);
     --_radius: var(--union-join-form-radius, 0.5rem);
-    --_space: var(--union-join-form-spacing, 1rem);
-    --_target: 2.75rem;
+    /* Floors in px: a theme making 1rem 10 px (html { font-size: 62.5% }) must not shrink the
+       text below what reads well, nor a touch target below 44 px; larger text still scales. */
+    --_space: var(--union-join-form-spacing, max(1rem, 16px));
+    --_target: max(2.75rem, 44px);
 
     display: block;
     box-sizing: border-box;
     max-width: var(--union-join-form-max-width, 42rem);
     font-family: var(--union-join-form-font-family, system-ui, sans-serif);
-    font-size: var(--union-join-form-font-size, 1.0625rem);
+    font-size: var(--union-join-form-font-size, max(1.0625rem, 17px));
     line-height: 1.5;
     -webkit-text-size-adjust: 100%;
     text-size-adjust: 100%;
@@ -36,10 +38,11 @@ export const styles = css`
     display: none;
   }
 
+  /* Not inherited from the host: a page's '* { box-sizing: content-box }' reaches the host. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   [part~='form'] {

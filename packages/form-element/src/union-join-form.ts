@@ -258,7 +258,8 @@ export class UnionJoinForm extends LitElement {
     // Once per render: the progress line, the Send button and the live region all read it.
     this.#position = this.#journey.position();
     const locale = this.#localeNow();
-    return html`<div part="form" class="card" lang=${locale}>
+    // Every language of the form reads left to right, also on a right-to-left page.
+    return html`<div part="form" class="card" lang=${locale} dir="ltr">
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${this.#focus.announcement}
       </div>

@@ -70,14 +70,19 @@
 // person filling it in again was stored twice (51,786).
 // 51,800 -> 52,000: a step opened by a Change link returns to the review after the browser's Back
 // and Forward too, where it went on to the next step (51,846 measured). Then a tall step's heading
-// shown again over the scroll the browser restores after Back at 360 px (51,935).
+// shown again over the scroll the browser restores after Back at 360 px (51,935). Then a too-young
+// answer from the server shown as such, a submit event's copy of the application, the receipt
+// kept by a form taken off the page while sending (51,909).
+// 52,000 -> 52,200: a theme's root font size (62.5 %), box sizing or right-to-left direction no
+// longer shrinks the text and the touch targets below 17 and 44 px, pushes the boxes out of the
+// card, or mirrors the form (52,015 measured).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 30_000;
-const CEILING_BYTES = 52_000;
+const CEILING_BYTES = 52_200;
 const bundle = new URL('../dist/union-join-form.js', import.meta.url);
 
 function brotliSize(): number {

@@ -123,6 +123,30 @@ describe('<union-join-form> on a small phone (360 x 640)', () => {
     expect(inlineStyles(el)).to.deep.equal([]);
   });
 
+  it("keeps readable text, 44 px targets and the card's width under a theme's root font size, box sizing and direction", async () => {
+    // Common in site themes: 1rem made 10 px, content-box everywhere, a right-to-left page.
+    const theme = document.createElement('style');
+    theme.textContent =
+      'html { font-size: 62.5% } body { font-size: 1.6rem } * { box-sizing: content-box }';
+    document.head.append(theme);
+    document.documentElement.dir = 'rtl';
+    try {
+      const el = await mount(allFields);
+      await continueOn(el);
+      expect(scrollsSideways(el)).to.equal(false);
+      expect(smallTargets(el)).to.deep.equal([]);
+      const text = (selector: string) => parseFloat(getComputedStyle($(el, selector)).fontSize);
+      expect(text('#uj-name')).to.be.at.least(16);
+      expect(text('label[for="uj-name"]')).to.be.at.least(16);
+      // An English form reads left to right whatever the page around it does.
+      const bar = $(el, '[data-field="name"]');
+      expect(getComputedStyle(bar).direction).to.equal('ltr');
+    } finally {
+      theme.remove();
+      document.documentElement.dir = '';
+    }
+  });
+
   it('fits the error state, the review and the confirmation, and each is accessible', async () => {
     worker.use(
       http.post('/v1/forms/example-union/applications', () =>
