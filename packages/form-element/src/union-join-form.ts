@@ -167,6 +167,8 @@ export class UnionJoinForm extends LitElement {
   }
 
   #onDefinition(state: DefinitionState): void {
+    // What the live region said was about the form that was here.
+    this.#focus.announce(() => '');
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#session = undefined;

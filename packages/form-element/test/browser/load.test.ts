@@ -12,6 +12,8 @@ import {
   textOf,
   until,
   capturingConsole,
+  continueOn,
+  fillAboutYou,
 } from './fixtures/helpers.ts';
 import type { UnionJoinForm } from '../../src/union-join-form.ts';
 
@@ -111,6 +113,25 @@ describe('<union-join-form> loading', () => {
       await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
     });
     expect(String(errors[0]?.[0])).to.contain('form-id "example-union"').and.to.contain('CORS');
+  });
+
+  it('says nothing of the old form in the live region when the page switches to another form-id', async () => {
+    worker.use(
+      http.get(FORM, () => HttpResponse.json(exampleUnion)),
+      http.get('/v1/forms/gone', () => HttpResponse.json({ error: 'not_found' }, { status: 404 })),
+    );
+    const live = (el: UnionJoinForm) => textOf(root(el).querySelector('[aria-live]'));
+    await capturingConsole('error', async () => {
+      const el = await mountById();
+      await until(() => el.shadowRoot?.querySelector('form') !== null, 'the form');
+      await fillAboutYou(el);
+      await continueOn(el);
+      expect(live(el)).to.contain('Step 2 of 3');
+      el.setAttribute('form-id', 'gone');
+      await until(() => el.shadowRoot?.querySelector('.notice') !== null, 'the error');
+      expect(live(el)).not.to.contain('cannot join');
+      expect(live(el)).not.to.contain('Step');
+    });
   });
 
   it('says a missing form was not found, with a retry that works', async () => {
