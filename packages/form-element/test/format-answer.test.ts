@@ -31,6 +31,10 @@ test('formats dates and numbers for the language', () => {
   assert.equal(formatAnswer(field('salary'), 31250.5, options('en-GB')), '31,250.5');
 });
 
+test('shows a year under 100 as the year sent, not as 19xx', () => {
+  assert.equal(formatAnswer(field('started'), '0019-08-01', options('en-GB')), '1 August 19');
+});
+
 test('shows a year as typed and every decimal typed, without rounding', () => {
   assert.equal(formatAnswer(field('salary'), 2019, options('en-GB')), '2019');
   assert.equal(formatAnswer(field('salary'), 2019, options('sv-SE', 'sv')), '2019');

@@ -23,4 +23,14 @@ describe('relativeTime', () => {
     assert.equal(relativeTime(ago(2 * 3600), 'nb', 'x', NOW), 'for 2 timer siden');
     assert.equal(relativeTime(ago(3 * 86_400), 'sv', 'x', NOW), 'för 3 dagar sedan');
   });
+
+  it('never rounds up to the next unit: 59 minutes 40 seconds is "59 minutes ago"', () => {
+    assert.equal(relativeTime(ago(59 * 60 + 40), 'en', 'x', NOW), '59 minutes ago');
+    assert.equal(relativeTime(ago(23 * 3600 + 50 * 60), 'en', 'x', NOW), '23 hours ago');
+  });
+
+  it('counts days by the calendar: 47 hours before midday is the day before yesterday', () => {
+    assert.equal(relativeTime(ago(47 * 3600), 'en', 'x', NOW), '2 days ago');
+    assert.equal(relativeTime(ago(25 * 3600), 'en', 'x', NOW), 'yesterday');
+  });
 });

@@ -58,7 +58,9 @@ export function formatAnswer(
     case 'date': {
       const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
       if (!match) return String(value);
-      const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+      // Not Date.UTC, which reads a year under 100 as 19xx: the review shows the year sent.
+      const date = new Date(0);
+      date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
       return new Intl.DateTimeFormat(formatTag, { dateStyle: 'long', timeZone: 'UTC' }).format(
         date,
       );
