@@ -138,6 +138,13 @@ describe('formatIssue', () => {
     );
   });
 
+  it('says which year a date of birth may start from, not that 1899 is no real date', () => {
+    const early = { field: 'b', code: 'year_too_early', params: { part: 'year' } } as const;
+    assert.equal(formatIssue(early, 'en', 'Date of birth'), 'Year must be 1900 or later');
+    assert.equal(formatIssue(early, 'nb', 'Fødselsdato'), 'Året må være 1900 eller senere');
+    assert.equal(formatIssue(early, 'sv', 'Födelsedatum'), 'Året måste vara 1900 eller senare');
+  });
+
   it('does not say "your" twice in English', () => {
     assert.equal(
       formatIssue({ field: 'y', code: 'required' }, 'en', 'Year your course ends'),

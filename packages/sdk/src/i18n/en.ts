@@ -126,6 +126,7 @@ export const en: Translation = {
     'invalid_date.month': '{Label} must include a month',
     'invalid_date.year': '{Label} must include a year',
     year_not_four_digits: 'Year must include 4 numbers',
+    year_too_early: 'Year must be 1900 or later',
     date_in_future: '{Label} must be in the past',
     invalid_choice: 'Select {label} from the list',
     invalid_postcode: 'Enter a real postcode',

@@ -128,6 +128,7 @@ export const nb: Translation = {
     'invalid_date.month': '{Label} må inneholde måned',
     'invalid_date.year': '{Label} må inneholde år',
     year_not_four_digits: 'Året må ha fire sifre',
+    year_too_early: 'Året må være 1900 eller senere',
     date_in_future: '{Label} kan ikke være fram i tid',
     invalid_choice: 'Velg {label} fra listen',
     invalid_postcode: 'Skriv inn et gyldig postnummer',

@@ -129,6 +129,7 @@ export const sv: Translation = {
     'invalid_date.month': '{Label} måste innehålla en månad',
     'invalid_date.year': '{Label} måste innehålla ett år',
     year_not_four_digits: 'Året måste ha fyra siffror',
+    year_too_early: 'Året måste vara 1900 eller senare',
     date_in_future: '{Label} måste vara ett datum som har passerat',
     invalid_choice: 'Välj {label} i listan',
     invalid_postcode: 'Fyll i ett giltigt postnummer',
