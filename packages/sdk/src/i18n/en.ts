@@ -96,7 +96,9 @@ export const en: Translation = {
   deleteSavedYes: 'Yes, delete them',
   deleteSavedNo: 'No, keep them',
   savedAnswersDeleted: 'Your saved answers have been deleted.',
-  draftsNotice: 'Your answers are saved on this device until you send them, for up to {days} days.',
+  draftsNotice: 'Your answers are saved on this device until you send them, for up to {days}.',
+  oneDay: '1 day',
+  days: '{days} days',
   draftsUnavailable:
     'Your answers cannot be saved on this device, so keep this page open until you have sent your application.',
 

@@ -98,7 +98,9 @@ export const nb: Translation = {
   deleteSavedYes: 'Ja, slett dem',
   deleteSavedNo: 'Nei, behold dem',
   savedAnswersDeleted: 'De lagrede svarene dine er slettet.',
-  draftsNotice: 'Svarene dine lagres på denne enheten til du sender dem, i opptil {days} dager.',
+  draftsNotice: 'Svarene dine lagres på denne enheten til du sender dem, i opptil {days}.',
+  oneDay: '1 dag',
+  days: '{days} dager',
   draftsUnavailable:
     'Svarene dine kan ikke lagres på denne enheten, så la siden være åpen til du har sendt søknaden.',
 

@@ -98,8 +98,9 @@ export const sv: Translation = {
   deleteSavedYes: 'Ja, radera dem',
   deleteSavedNo: 'Nej, behåll dem',
   savedAnswersDeleted: 'Dina sparade svar har raderats.',
-  draftsNotice:
-    'Dina svar sparas på den här enheten tills du skickar dem, i upp till {days} dagar.',
+  draftsNotice: 'Dina svar sparas på den här enheten tills du skickar dem, i upp till {days}.',
+  oneDay: '1 dag',
+  days: '{days} dagar',
   draftsUnavailable:
     'Dina svar kan inte sparas på den här enheten, så låt sidan vara öppen tills du har skickat ansökan.',
 
