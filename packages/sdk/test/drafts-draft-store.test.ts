@@ -213,14 +213,6 @@ describe('draft store', () => {
         v: 1,
         formId: 'example-union',
         formVersion: 1,
-        answers: { givenName: 'Ada' },
-        savedAt: Date.UTC(2030, 0, 1),
-        expiresAt: Date.UTC(2030, 0, 2),
-      },
-      {
-        v: 1,
-        formId: 'example-union',
-        formVersion: 1,
         types: { givenName: 'text', newsletter: 'consent', interests: 'multi-choice' },
         answers: JSON.parse('{"__proto__": {"givenName": "Eve"}}') as unknown,
         savedAt: Date.UTC(2025, 0, 1),
@@ -249,6 +241,52 @@ describe('draft store', () => {
       );
       assert.deepEqual(await storage.stores.drafts.entries(), []);
     }
+  });
+
+  it('keeps a draft saved while the clock was fast, expiring it the ttl from now', async () => {
+    const { clock, drafts, storage } = setup(Date.UTC(2025, 0, 3));
+    await drafts.saveDraft(definition, { answers: { givenName: 'Ada' } as Answers });
+    clock.time = Date.UTC(2025, 0, 1);
+    assert.equal(await drafts.purgeExpired(), 0);
+    const restored = await drafts.restoreDraft(definition);
+    assert.deepEqual(restored?.answers, { givenName: 'Ada' });
+    assert.equal(restored?.savedAt.toISOString(), '2025-01-01T00:00:00.000Z');
+    assert.equal(restored?.expiresAt.toISOString(), '2025-01-15T00:00:00.000Z');
+    clock.time = Date.UTC(2025, 0, 15);
+    assert.equal(await drafts.restoreDraft(definition), undefined);
+    assert.deepEqual(await storage.stores.drafts.entries(), []);
+  });
+
+  it('purging rewrites a draft from the future to now, so it still expires', async () => {
+    const { clock, drafts, storage } = setup(Date.UTC(2030, 0, 1));
+    await drafts.saveDraft(definition, { answers: { givenName: 'Ada' } as Answers });
+    clock.time = Date.UTC(2025, 0, 1);
+    assert.equal(await drafts.purgeExpired(), 0);
+    clock.time = Date.UTC(2025, 0, 15);
+    assert.equal(await drafts.purgeExpired(), 1);
+    assert.deepEqual(await storage.stores.drafts.entries(), []);
+  });
+
+  it('keeps a draft saved while the clock was at a default date, until the ttl after it is set', async () => {
+    const { clock, drafts } = setup(Date.UTC(2000, 0, 1));
+    await drafts.saveDraft(definition, { answers: { givenName: 'Ada' } as Answers });
+    clock.time = Date.UTC(2000, 0, 2);
+    assert.equal((await drafts.restoreDraft(definition))?.answers.givenName, 'Ada');
+    clock.time = Date.UTC(2025, 6, 1);
+    assert.equal(await drafts.purgeExpired(), 0);
+    assert.equal(
+      (await drafts.restoreDraft(definition))?.expiresAt.toISOString(),
+      '2025-07-15T00:00:00.000Z',
+    );
+    clock.time = Date.UTC(2025, 6, 15);
+    assert.equal(await drafts.restoreDraft(definition), undefined);
+  });
+
+  it('still expires a draft saved and reopened while the clock stays at a default date', async () => {
+    const { clock, drafts } = setup(Date.UTC(2000, 0, 1));
+    await drafts.saveDraft(definition, { answers: { givenName: 'Ada' } as Answers });
+    clock.time = Date.UTC(2000, 0, 15);
+    assert.equal(await drafts.restoreDraft(definition), undefined);
   });
 
   it('restores the parts of a damaged draft that are still good', async () => {

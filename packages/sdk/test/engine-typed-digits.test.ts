@@ -167,7 +167,7 @@ describe('a year that is not four digits', () => {
       { field: 'birthDate', code: 'invalid_date', params: { part: 'day' } },
     ]);
     assert.deepEqual(typed('birthDate', { day: '01', month: '04', year: '0990' }).issues, [
-      { field: 'birthDate', code: 'invalid_date' },
+      { field: 'birthDate', code: 'year_too_early', params: { part: 'year' } },
     ]);
   });
 

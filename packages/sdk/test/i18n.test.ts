@@ -50,6 +50,22 @@ describe('translations', () => {
     });
   }
 
+  it('says how long answers are kept in the singular for 1 day and the plural otherwise', () => {
+    const notice = (locale: Locale, days: number) =>
+      formatMessage(translations[locale].draftsNotice, {
+        days:
+          days === 1
+            ? translations[locale].oneDay
+            : formatMessage(translations[locale].days, { days }),
+      });
+    assert.match(notice('en', 1), /for up to 1 day\.$/);
+    assert.match(notice('en', 14), /for up to 14 days\.$/);
+    assert.match(notice('nb', 1), /i opptil 1 dag\.$/);
+    assert.match(notice('nb', 14), /i opptil 14 dager\.$/);
+    assert.match(notice('sv', 1), /i upp till 1 dag\.$/);
+    assert.match(notice('sv', 14), /i upp till 14 dagar\.$/);
+  });
+
   it('has the texts the design asks for', () => {
     assert.equal(translations.en.errorSummaryTitle, 'There is a problem');
     assert.equal(formatMessage(translations.en.stepOf, { n: 2, total: 5 }), 'Step 2 of 5');
@@ -136,6 +152,13 @@ describe('formatIssue', () => {
       ),
       'Svaret måste innehålla en månad',
     );
+  });
+
+  it('says which year a date of birth may start from, not that 1899 is no real date', () => {
+    const early = { field: 'b', code: 'year_too_early', params: { part: 'year' } } as const;
+    assert.equal(formatIssue(early, 'en', 'Date of birth'), 'Year must be 1900 or later');
+    assert.equal(formatIssue(early, 'nb', 'Fødselsdato'), 'Året må være 1900 eller senere');
+    assert.equal(formatIssue(early, 'sv', 'Födelsedatum'), 'Året måste vara 1900 eller senare');
   });
 
   it('does not say "your" twice in English', () => {

@@ -26,6 +26,13 @@ describe('birthDateOfNationalId, Sweden', () => {
     assert.equal(birthDate('SE', '241224+1230'), '1924-12-24');
   });
 
+  it('reads a 99-year-old whose birthday is later this year as 99, with either separator', () => {
+    const today = { now: new Date(2026, 10, 25) };
+    assert.equal(birthDateOfNationalId('SE', '261231-1239', today), '1926-12-31');
+    assert.equal(birthDateOfNationalId('SE', '261231+1239', today), '1926-12-31');
+    assert.equal(birthDateOfNationalId('SE', '261291-1236', today), '1926-12-31');
+  });
+
   it('takes the 60 off the day of a samordningsnummer', () => {
     assert.equal(birthDate('SE', '701063-2391'), '1970-10-03');
     assert.equal(birthDate('SE', '200161-1231'), '2020-01-01');

@@ -89,9 +89,27 @@ describe('isValidSwedishPersonnummer', () => {
     assert.equal(parseSwedishPersonnummer('250101+1239', { now })?.canonical, '192501011239');
   });
 
+  it('reads a hyphen as an age of 0 to 99, so a birthday later this year is a century back', () => {
+    const today = new Date(2026, 10, 25); // 25 November 2026
+    const read = (value: string) => parseSwedishPersonnummer(value, { now: today })?.canonical;
+    assert.equal(read('261125-1238'), '202611251238'); // born today
+    assert.equal(read('261126-1237'), '192611261237'); // turns 100 tomorrow
+    assert.equal(read('261231-1239'), '192612311239');
+    assert.equal(read('2612311239'), '192612311239');
+    assert.equal(read('261291-1236'), '192612911236'); // samordningsnummer, 31 December 1926
+    assert.equal(read('261186-1234'), '192611861234'); // samordningsnummer, 26 November 1926
+  });
+
+  it('reads a plus sign as written from the year the person turns 100, whatever the day', () => {
+    const today = new Date(2026, 10, 25);
+    const read = (value: string) => parseSwedishPersonnummer(value, { now: today })?.canonical;
+    assert.equal(read('261231+1239'), '192612311239');
+    assert.equal(read('261125+1238'), '192611251238');
+    assert.equal(read('270101+1237'), '182701011237');
+  });
+
   it('rejects a birth date after the day the number is read', () => {
     assert.equal(valid('250601-1234'), true); // born today
-    assert.equal(valid('250602-1233'), false); // born tomorrow
     assert.equal(valid('209912311231'), false);
     assert.equal(isValidSwedishPersonnummer('209912311231', { now: new Date(2100, 0, 1) }), true);
   });

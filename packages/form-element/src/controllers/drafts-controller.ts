@@ -292,7 +292,9 @@ export class DraftsController implements ReactiveController {
       </div>`;
     }
     return html`<p class="muted drafts">
-      ${formatMessage(t.draftsNotice, { days })}
+      ${formatMessage(t.draftsNotice, {
+        days: days === 1 ? t.oneDay : formatMessage(t.days, { days }),
+      })}
       <button type="button" id="uj-delete-saved" class="link" @click=${() => this.#ask(true)}>
         ${t.deleteSavedAnswers}
       </button>

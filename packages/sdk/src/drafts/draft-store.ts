@@ -6,9 +6,10 @@ import { fitAnswers, isPersistable } from './fit-answers.ts';
 import { isRecord } from './is-record.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// A record claiming to live longer than this, or saved in the future, is corrupt.
+// A record claiming to live longer than this is corrupt.
 const MAX_TTL_MS = 366 * DAY_MS;
-const CLOCK_SKEW_MS = DAY_MS;
+// No draft was saved before this: an earlier time is a clock at a default date, as after a reboot.
+const EARLIEST_SAVE = Date.UTC(2024, 0, 1);
 const RECORD_VERSION = 1;
 
 /** What is written to the device for one form: persistable answers only. */
@@ -123,8 +124,11 @@ export function createDraftStore(
       const time = now();
       let deleted = 0;
       for (const [key, value] of await store.entries()) {
-        const record = readRecord(value);
-        if (record && record.formId === key && time < record.expiresAt) continue;
+        const record = readRecord(value, time);
+        if (record && record.formId === key && time < record.expiresAt) {
+          if (record.savedAt !== (value as DraftRecord).savedAt) await store.set(key, record);
+          continue;
+        }
         await store.delete(key);
         deleted++;
       }
@@ -166,7 +170,7 @@ export function createDraftStore(
     async restoreDraft(definition) {
       try {
         await purgeExpired();
-        const record = readRecord(await store.get(definition.id));
+        const record = readRecord(await store.get(definition.id), now());
         if (!record || record.formId !== definition.id) return undefined;
         // A shorter ttl in a newer definition applies to drafts saved before it.
         const expiresAt = Math.min(record.expiresAt, record.savedAt + ttlMs(definition));
@@ -216,22 +220,26 @@ export function createDraftStore(
   };
 
   /** The record's own fields, if it has the shape of a draft; `answers` stays unchecked. */
-  function readRecord(value: unknown): DraftRecord | undefined {
+  function readRecord(value: unknown, time: number): DraftRecord | undefined {
     if (!isRecord(value) || value.v !== RECORD_VERSION) return undefined;
     const { formId, formVersion, stepId, answers, types, consentAt, key, unkept, savedAt } = value;
     const { expiresAt } = value;
     if (typeof formId !== 'string' || typeof formVersion !== 'number') return undefined;
     if (typeof savedAt !== 'number' || typeof expiresAt !== 'number') return undefined;
     if (!Number.isFinite(savedAt) || !Number.isFinite(expiresAt)) return undefined;
-    if (savedAt > now() + CLOCK_SKEW_MS || expiresAt - savedAt > MAX_TTL_MS) return undefined;
+    if (expiresAt - savedAt > MAX_TTL_MS) return undefined;
+    // Saved by a clock that was fast, or at a default date and set since: it counts as saved now,
+    // so it is not lost when the clock is corrected, nor kept longer than its ttl from now.
+    const wrongClock = savedAt > time || (savedAt < EARLIEST_SAVE && time >= EARLIEST_SAVE);
+    const saved = wrongClock ? time : savedAt;
     const record: DraftRecord = {
       v: RECORD_VERSION,
       formId,
       formVersion,
       answers: (isRecord(answers) ? answers : {}) as Answers,
       types: (isRecord(types) ? types : {}) as Record<string, string>,
-      savedAt,
-      expiresAt,
+      savedAt: saved,
+      expiresAt: expiresAt - savedAt + saved,
     };
     if (typeof stepId === 'string') record.stepId = stepId;
     if (isRecord(consentAt)) record.consentAt = consentAt as Record<string, string>;

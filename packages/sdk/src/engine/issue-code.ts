@@ -11,6 +11,7 @@ export const ISSUE_CODES = [
   'not_integer',
   'invalid_date',
   'year_not_four_digits',
+  'year_too_early',
   'date_in_future',
   'invalid_choice',
   'invalid_postcode',

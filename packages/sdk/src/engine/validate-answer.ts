@@ -92,7 +92,8 @@ function dateIssues(value: string, context: AnswerContext): Issue[] {
   const date = parseIsoDate(value);
   if (!date) return [{ code: 'invalid_date' }];
   if (context.isBirthDate) {
-    if (date.year < EARLIEST_BIRTH_YEAR) return [{ code: 'invalid_date' }];
+    if (date.year < EARLIEST_BIRTH_YEAR)
+      return [{ code: 'year_too_early', params: { part: 'year' } }];
     const today = localCalendarDate(context.today);
     if (today && compareDates(date, today) > 0) return [{ code: 'date_in_future' }];
   }

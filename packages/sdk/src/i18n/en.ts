@@ -96,7 +96,9 @@ export const en: Translation = {
   deleteSavedYes: 'Yes, delete them',
   deleteSavedNo: 'No, keep them',
   savedAnswersDeleted: 'Your saved answers have been deleted.',
-  draftsNotice: 'Your answers are saved on this device until you send them, for up to {days} days.',
+  draftsNotice: 'Your answers are saved on this device until you send them, for up to {days}.',
+  oneDay: '1 day',
+  days: '{days} days',
   draftsUnavailable:
     'Your answers cannot be saved on this device, so keep this page open until you have sent your application.',
 
@@ -126,6 +128,7 @@ export const en: Translation = {
     'invalid_date.month': '{Label} must include a month',
     'invalid_date.year': '{Label} must include a year',
     year_not_four_digits: 'Year must include 4 numbers',
+    year_too_early: 'Year must be 1900 or later',
     date_in_future: '{Label} must be in the past',
     invalid_choice: 'Select {label} from the list',
     invalid_postcode: 'Enter a real postcode',

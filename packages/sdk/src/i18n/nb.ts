@@ -98,7 +98,9 @@ export const nb: Translation = {
   deleteSavedYes: 'Ja, slett dem',
   deleteSavedNo: 'Nei, behold dem',
   savedAnswersDeleted: 'De lagrede svarene dine er slettet.',
-  draftsNotice: 'Svarene dine lagres på denne enheten til du sender dem, i opptil {days} dager.',
+  draftsNotice: 'Svarene dine lagres på denne enheten til du sender dem, i opptil {days}.',
+  oneDay: '1 dag',
+  days: '{days} dager',
   draftsUnavailable:
     'Svarene dine kan ikke lagres på denne enheten, så la siden være åpen til du har sendt søknaden.',
 
@@ -128,6 +130,7 @@ export const nb: Translation = {
     'invalid_date.month': '{Label} må inneholde måned',
     'invalid_date.year': '{Label} må inneholde år',
     year_not_four_digits: 'Året må ha fire sifre',
+    year_too_early: 'Året må være 1900 eller senere',
     date_in_future: '{Label} kan ikke være fram i tid',
     invalid_choice: 'Velg {label} fra listen',
     invalid_postcode: 'Skriv inn et gyldig postnummer',

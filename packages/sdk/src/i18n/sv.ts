@@ -98,8 +98,9 @@ export const sv: Translation = {
   deleteSavedYes: 'Ja, radera dem',
   deleteSavedNo: 'Nej, behåll dem',
   savedAnswersDeleted: 'Dina sparade svar har raderats.',
-  draftsNotice:
-    'Dina svar sparas på den här enheten tills du skickar dem, i upp till {days} dagar.',
+  draftsNotice: 'Dina svar sparas på den här enheten tills du skickar dem, i upp till {days}.',
+  oneDay: '1 dag',
+  days: '{days} dagar',
   draftsUnavailable:
     'Dina svar kan inte sparas på den här enheten, så låt sidan vara öppen tills du har skickat ansökan.',
 
@@ -129,6 +130,7 @@ export const sv: Translation = {
     'invalid_date.month': '{Label} måste innehålla en månad',
     'invalid_date.year': '{Label} måste innehålla ett år',
     year_not_four_digits: 'Året måste ha fyra siffror',
+    year_too_early: 'Året måste vara 1900 eller senare',
     date_in_future: '{Label} måste vara ett datum som har passerat',
     invalid_choice: 'Välj {label} i listan',
     invalid_postcode: 'Fyll i ett giltigt postnummer',

@@ -190,8 +190,12 @@ export interface Translation {
   deleteSavedNo: string;
   /** Saved answers were deleted. */
   savedAnswersDeleted: string;
-  /** What is kept on the device and for how long: `{days}`. */
+  /** What is kept on the device and for how long: `{days}` is {@link Translation.oneDay} or {@link Translation.days}. */
   draftsNotice: string;
+  /** A period of one day. */
+  oneDay: string;
+  /** A period of `{days}` days, 2 or more. */
+  days: string;
   /** Said once when the device cannot keep answers (no IndexedDB, private mode, storage full). */
   draftsUnavailable: string;
 

@@ -1,4 +1,4 @@
-import { localCalendarDate, pastDate } from './iso-date.ts';
+import { compareDates, localCalendarDate, pastDate } from './iso-date.ts';
 import type { CalendarDate } from './iso-date.ts';
 import { boundedString, normaliseIdentifier } from './normalise.ts';
 
@@ -35,9 +35,10 @@ function luhnValid(digits: string): boolean {
  * Reads a Swedish personnummer or samordningsnummer, or returns `undefined` if it is not valid.
  *
  * Accepted: `YYMMDD-XXXX`, `YYMMDD+XXXX` (the year the person turns 100 and later), `YYMMDDXXXX`,
- * `YYYYMMDDXXXX` and `YYYYMMDD-XXXX`. A ten-digit number belongs to the latest century that puts the
- * birth year at most `now`'s year, one century earlier with `+`. The birth date must exist and not
- * be after `now`; the Luhn check digit covers the ten digits without the century.
+ * `YYYYMMDDXXXX` and `YYYYMMDD-XXXX`. A ten-digit number is born on the latest such date not after
+ * `now` (aged 0 to 99); with `+`, in the latest such year at least 100 years before `now`'s year.
+ * The birth date must exist and not be after `now`; the Luhn check digit covers the ten digits
+ * without the century.
  * @example parseSwedishPersonnummer('811218-9876')?.canonical // '198112189876'
  */
 export function parseSwedishPersonnummer(
@@ -56,17 +57,19 @@ export function parseSwedishPersonnummer(
   const today = localCalendarDate(options?.now);
   if (!today) return undefined;
   const yy = Number(yymmdd.slice(0, 2));
+  const month = Number(yymmdd.slice(2, 4));
+  const rawDay = Number(yymmdd.slice(4, 6));
+  const coordinationNumber = rawDay > 60;
+  const day = coordinationNumber ? rawDay - 60 : rawDay;
   let year: number;
   if (century !== undefined) {
     year = Number(century) * 100 + yy;
   } else {
     year = today.year - ((((today.year - yy) % 100) + 100) % 100);
-    if (plus !== undefined) year -= 100;
+    // The plus sign is written from the year a person turns 100 (Skatteverket), whatever the day;
+    // a hyphen says 0 to 99 years old, so a birthday still to come this year is a century back.
+    if (plus !== undefined || compareDates({ year, month, day }, today) > 0) year -= 100;
   }
-  const month = Number(yymmdd.slice(2, 4));
-  const rawDay = Number(yymmdd.slice(4, 6));
-  const coordinationNumber = rawDay > 60;
-  const day = coordinationNumber ? rawDay - 60 : rawDay;
   const birthDate = pastDate(year, month, day, today);
   if (!birthDate) return undefined;
   return {
