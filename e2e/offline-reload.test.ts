@@ -26,6 +26,8 @@ interface SignalProxy {
   cut(): void;
   /** A signal too weak to carry anything: connections open but nothing ever comes back. */
   stall(): void;
+  /** The signal drops mid-download: answers to requests matching `request` stop after `bytes`. */
+  dropDuring(request: RegExp, bytes: number): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -34,6 +36,7 @@ async function startSignalProxy(target: string): Promise<SignalProxy> {
   const { hostname, port } = new URL(target);
   const open = new Set<Socket>();
   let signal: 'good' | 'none' | 'weak' = 'good';
+  let drop: { request: RegExp; bytes: number } | undefined;
   const server = createServer((client) => {
     if (signal === 'none') {
       client.destroy();
@@ -54,7 +57,24 @@ async function startSignalProxy(target: string): Promise<SignalProxy> {
         upstream.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    client.pipe(upstream);
+    // Bytes of the answer to a request to be cut off, counted from that request on.
+    let sent: number | undefined;
+    client.on('data', (chunk: Buffer) => {
+      if (drop?.request.test(chunk.toString('latin1'))) sent = 0;
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (sent === undefined || !drop) {
+        client.write(chunk);
+        return;
+      }
+      client.write(chunk.subarray(0, Math.max(0, drop.bytes - sent)));
+      sent += chunk.length;
+      if (sent >= drop.bytes) {
+        client.destroy();
+        upstream.destroy();
+      }
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -69,8 +89,12 @@ async function startSignalProxy(target: string): Promise<SignalProxy> {
       signal = 'weak';
       for (const socket of open) socket.destroy();
     },
+    dropDuring: (request, bytes) => {
+      drop = { request, bytes };
+    },
     restore: () => {
       signal = 'good';
+      drop = undefined;
     },
     close: () =>
       new Promise((resolve) => {
@@ -252,6 +276,15 @@ describe('reloading the join page without signal', () => {
       await page.goto(tryPage);
       await page.getByRole('heading', { name: 'About you' }).waitFor();
       assert.equal(await page.getByLabel('First name').inputValue(), '');
+
+      // The signal drops half way through the element's script: the kept copy runs instead of a
+      // broken script that would show no form at all.
+      proxy.restore();
+      proxy.dropDuring(/^GET \/union-join-form\.js/, 4_000);
+      // Not from the HTTP cache, nor revalidated (a 304 has no body to cut).
+      await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+      await page.goto(tryPage);
+      await page.getByRole('heading', { name: 'About you' }).waitFor();
     } finally {
       proxy.restore();
       await context.close();

@@ -90,13 +90,20 @@ export function runOfflineWorker(scope: WorkerScopeLike): void {
   });
 }
 
-/** The network's answer; the kept copy when the network fails or takes too long. */
+/**
+ * The network's answer; the kept copy when the network fails or takes too long, or when its body
+ * is cut off half way (the signal dropped mid-download: a broken script would run no form at all).
+ */
 async function networkOrKept(network: Promise<Response>, key: string): Promise<Response> {
+  const whole = network.then(async (response) => {
+    await response.clone().arrayBuffer();
+    return response;
+  });
   const slow = new Promise<undefined>((resolve) => {
     const timer = setTimeout(resolve, NETWORK_TIMEOUT_MS);
-    network.finally(() => clearTimeout(timer)).catch(() => undefined);
+    whole.finally(() => clearTimeout(timer)).catch(() => undefined);
   });
-  const first = await Promise.race([network, slow]).catch(() => undefined);
+  const first = await Promise.race([whole, slow]).catch(() => undefined);
   if (first) return first;
   const kept = await (await caches.open(CACHE_NAME)).match(key);
   // Nothing kept: the network's own answer or failure, exactly as without a worker.
