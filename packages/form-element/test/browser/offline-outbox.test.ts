@@ -79,6 +79,26 @@ function fakeBackend(script: number[] = []) {
   return { stored, requests };
 }
 
+/**
+ * Sends the application to a backend that answers (`answer()`) only when told, with reference
+ * `id`; resolves once it is on its way.
+ */
+async function sendingSlowly(id: string): Promise<{ el: UnionJoinForm; answer: () => void }> {
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  worker.use(
+    http.post(APPLICATIONS, async () => {
+      await answered;
+      return HttpResponse.json({ id, receivedAt: '2025-01-01T10:00:00Z' }, { status: 201 });
+    }),
+  );
+  const el = await mount(exampleUnion);
+  await answerToReview(el);
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await eventually(async () => (await storedKeys('outbox')).length === 1, 'on its way');
+  return { el, answer };
+}
+
 /** Sends while the API cannot be reached; resolves once the application is queued. */
 async function sendOffline(el: UnionJoinForm): Promise<UnionJoinQueuedEvent> {
   await goOffline();
@@ -407,21 +427,7 @@ describe('<union-join-form> offline outbox', () => {
   });
 
   it('shows the reference on the form a site router puts in place of one that was sending', async () => {
-    let answer!: () => void;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    worker.use(
-      http.post(APPLICATIONS, async () => {
-        await answered;
-        return HttpResponse.json(
-          { id: 'EWU-42', receivedAt: '2025-01-01T10:00:00Z' },
-          { status: 201 },
-        );
-      }),
-    );
-    const el = await mount(exampleUnion);
-    await answerToReview(el);
-    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-    await eventually(async () => (await storedKeys('outbox')).length === 1, 'on its way');
+    const { el, answer } = await sendingSlowly('EWU-42');
     // The site's router shows another page, then the join page again: a new element.
     el.remove();
     const next = await reopen(exampleUnion);
@@ -433,21 +439,7 @@ describe('<union-join-form> offline outbox', () => {
   });
 
   it('keeps the confirmation for the next visit when the form was taken off the page while sending', async () => {
-    let answer!: () => void;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    worker.use(
-      http.post(APPLICATIONS, async () => {
-        await answered;
-        return HttpResponse.json(
-          { id: 'EWU-43', receivedAt: '2025-01-01T10:00:00Z' },
-          { status: 201 },
-        );
-      }),
-    );
-    const el = await mount(exampleUnion);
-    await answerToReview(el);
-    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-    await eventually(async () => (await storedKeys('outbox')).length === 1, 'on its way');
+    const { el, answer } = await sendingSlowly('EWU-43');
     el.remove();
     answer();
     await eventually(async () => (await storedKeys('receipts')).length === 1, 'the receipt');
