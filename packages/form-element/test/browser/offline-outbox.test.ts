@@ -109,6 +109,14 @@ async function sendOffline(el: UnionJoinForm): Promise<UnionJoinQueuedEvent> {
   return event;
 }
 
+/** Queues an application offline (with `email`), then starts a new one on the same page. */
+async function queueAndStartNew(el: UnionJoinForm, email?: string): Promise<void> {
+  await answerToReview(el, email === undefined ? {} : { email });
+  await sendOffline(el);
+  button(el, 'Start a new application').click();
+  await el.updateComplete;
+}
+
 describe('<union-join-form> offline outbox', () => {
   useMockApi();
 
@@ -355,10 +363,7 @@ describe('<union-join-form> offline outbox', () => {
   it('says on the new form that the earlier application still waits, until it is sent', async () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
-    await answerToReview(el);
-    await sendOffline(el);
-    button(el, 'Start a new application').click();
-    await el.updateComplete;
+    await queueAndStartNew(el);
     expect(heading(el)).to.equal('About you');
     const waiting = () =>
       $$(el, '.notice')
@@ -380,10 +385,7 @@ describe('<union-join-form> offline outbox', () => {
   it('says when an earlier queued application is sent while a new one is being filled in', async () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
-    await answerToReview(el);
-    await sendOffline(el);
-    button(el, 'Start a new application').click();
-    await el.updateComplete;
+    await queueAndStartNew(el);
     await type(el, 'uj-givenName', 'Grace');
     const delivered = nextEvent<UnionJoinSuccessEvent>(el, 'union-join-success');
     await goOnline();
@@ -402,10 +404,7 @@ describe('<union-join-form> offline outbox', () => {
     const backend = fakeBackend();
     const el = await mount(exampleUnion);
     for (const email of ['ada@example.org', 'grace@example.org']) {
-      await answerToReview(el, { email });
-      await sendOffline(el);
-      button(el, 'Start a new application').click();
-      await el.updateComplete;
+      await queueAndStartNew(el, email);
     }
     await type(el, 'uj-givenName', 'Mary');
     await goOnline();
